@@ -1,0 +1,29 @@
+import { fileURLToPath, URL } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig, type Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY } from './src/shared/csp'
+
+/** Adds the CSP meta tag to the built page only: the dev server injects inline styles. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  }
+}
+
+export default defineConfig({
+  // Relative asset paths so the same build loads over http:// and file://.
+  base: './',
+  plugins: [vue(), contentSecurityPolicy()],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0 },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+})

@@ -1,0 +1,21 @@
+import { fileURLToPath, URL } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vitest/config'
+
+const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) }
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+      },
+      {
+        plugins: [vue()],
+        resolve: { alias },
+        test: { name: 'component', environment: 'jsdom', include: ['tests/component/**/*.test.ts'] },
+      },
+    ],
+  },
+})
