@@ -2,6 +2,7 @@ import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
 import { CONTENT_SECURITY_POLICY } from './src/shared/csp'
+import packageJson from './package.json' with { type: 'json' }
 
 /** Adds the CSP meta tag to the built page only: the dev server injects inline styles. */
 function contentSecurityPolicy(): Plugin {
@@ -22,6 +23,7 @@ export default defineConfig({
   // Relative asset paths so the same build loads over http:// and file://.
   base: './',
   plugins: [vue(), contentSecurityPolicy()],
+  define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0 },
   server: { host: '127.0.0.1' },

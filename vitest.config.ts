@@ -2,6 +2,7 @@ import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
+const define = { __APP_VERSION__: JSON.stringify('0.0.0-test') }
 const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) }
 
 export default defineConfig({
@@ -13,6 +14,7 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
+        define,
         resolve: { alias },
         test: { name: 'component', environment: 'jsdom', include: ['tests/component/**/*.test.ts'] },
       },

@@ -1,0 +1,25 @@
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import '@fontsource/atkinson-hyperlegible/400.css'
+import '@fontsource/atkinson-hyperlegible/700.css'
+import './styles/main.css'
+import App from './App.vue'
+import { createAppI18n } from './i18n'
+import { createAppRouter, isResumable } from './router'
+import { useAssessmentStore } from './stores/assessment'
+
+const app = createApp(App)
+const pinia = createPinia()
+const router = createAppRouter()
+app.use(pinia).use(createAppI18n()).use(router)
+
+const store = useAssessmentStore(pinia)
+router.afterEach((to) => {
+  if (isResumable(to.path)) store.visit(to.path)
+})
+
+// Self-guided use: coming back after a reload or a closed window resumes where the person was.
+const resumeAt = await store.resume()
+await router.isReady()
+if (resumeAt && isResumable(resumeAt) && router.currentRoute.value.path === '/') await router.replace(resumeAt)
+app.mount('#app')

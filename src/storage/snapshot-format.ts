@@ -1,0 +1,129 @@
+/**
+ * The database file: the whole SQLite image, encrypted as one piece.
+ *
+ *   "HITRFCDB" | u32 header length | header JSON | SHA-256 of all before | IV | AES-GCM(SQLite bytes)
+ *
+ * The header holds only what opening needs before a key exists (KDF salt and
+ * iterations, the key check, the journal generation): no client data. The checksum
+ * separates a damaged header from a wrong passcode without any key; the body's
+ * GCM tag, with everything before it as additional data, catches any other change.
+ */
+import { z } from 'zod'
+import { type Bytes, concatBytes, fromHex, fromUtf8, readUint32, toHex, uint32, utf8 } from './bytes'
+import {
+  type AesKey,
+  IV_LENGTH,
+  type KdfParams,
+  MAX_KDF_ITERATIONS,
+  type Sealed,
+  seal,
+  sha256,
+  unseal,
+} from './passcode-crypto'
+
+const MAGIC = utf8('HITRFCDB')
+const CHECKSUM_BYTES = 32
+const MAX_HEADER_BYTES = 4096
+
+/** The key and what is stored next to it so the same passcode finds it again. */
+export interface Keyring {
+  key: AesKey
+  kdf: KdfParams
+  keyCheck: Sealed
+}
+
+export interface SnapshotHeader {
+  kdf: KdfParams
+  keyCheck: Sealed
+  /** Ties a journal to this snapshot; a journal with another generation is stale. */
+  generation: Bytes
+}
+
+/** The file is not one of ours or its bytes changed. Never shown to users: opening recovers instead. */
+export class DamagedData extends Error {
+  override readonly name = 'DamagedData'
+}
+
+const hexSchema = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`))
+const headerJsonSchema = z
+  .object({
+    format: z.literal(1),
+    kdf: z
+      .object({
+        name: z.literal('PBKDF2-SHA256'),
+        iterations: z.number().int().min(1).max(MAX_KDF_ITERATIONS),
+        salt: hexSchema(16),
+      })
+      .strict(),
+    keyCheck: z.object({ iv: hexSchema(IV_LENGTH), ciphertext: z.string().regex(/^[0-9a-f]{2,512}$/) }).strict(),
+    generation: hexSchema(16),
+  })
+  .strict()
+
+export interface ParsedSnapshot {
+  header: SnapshotHeader
+  /** Magic through checksum: the body's additional authenticated data. */
+  prefix: Bytes
+  body: Sealed
+}
+
+export async function encodeSnapshot(keyring: Keyring, generation: Bytes, database: Bytes): Promise<Bytes> {
+  const headerJson = utf8(
+    JSON.stringify({
+      format: 1,
+      kdf: { name: 'PBKDF2-SHA256', iterations: keyring.kdf.iterations, salt: toHex(keyring.kdf.salt) },
+      keyCheck: { iv: toHex(keyring.keyCheck.iv), ciphertext: toHex(keyring.keyCheck.ciphertext) },
+      generation: toHex(generation),
+    }),
+  )
+  const beforeChecksum = concatBytes([MAGIC, uint32(headerJson.length), headerJson])
+  const prefix = concatBytes([beforeChecksum, await sha256(beforeChecksum)])
+  const body = await seal(keyring.key, database, prefix)
+  return concatBytes([prefix, body.iv, body.ciphertext])
+}
+
+/** Checks structure and header checksum; needs no key. Throws DamagedData. */
+export async function parseSnapshot(file: Bytes): Promise<ParsedSnapshot> {
+  const headerStart = MAGIC.length + 4
+  if (file.length < headerStart || !MAGIC.every((byte, index) => file[index] === byte)) {
+    throw new DamagedData('Not a counselor database file')
+  }
+  const headerLength = readUint32(file, MAGIC.length)
+  const checksumStart = headerStart + headerLength
+  const bodyStart = checksumStart + CHECKSUM_BYTES
+  if (headerLength > MAX_HEADER_BYTES || file.length < bodyStart + IV_LENGTH + 16) {
+    throw new DamagedData('Truncated counselor database file')
+  }
+  const beforeChecksum = file.subarray(0, checksumStart)
+  const expected = await sha256(beforeChecksum)
+  if (!expected.every((byte, index) => file[checksumStart + index] === byte)) {
+    throw new DamagedData('Header checksum mismatch')
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(fromUtf8(file.subarray(headerStart, checksumStart)))
+  } catch (error) {
+    throw new DamagedData('Header is not JSON', { cause: error })
+  }
+  const parsed = headerJsonSchema.safeParse(json)
+  if (!parsed.success) throw new DamagedData('Header has an unknown shape')
+  const { kdf, keyCheck, generation } = parsed.data
+  return {
+    header: {
+      kdf: { iterations: kdf.iterations, salt: fromHex(kdf.salt) },
+      keyCheck: { iv: fromHex(keyCheck.iv), ciphertext: fromHex(keyCheck.ciphertext) },
+      generation: fromHex(generation),
+    },
+    prefix: file.slice(0, bodyStart),
+    body: { iv: file.slice(bodyStart, bodyStart + IV_LENGTH), ciphertext: file.subarray(bodyStart + IV_LENGTH) },
+  }
+}
+
+/** Decrypts the SQLite image. The key must already have passed the key check. */
+export async function decryptSnapshotBody(parsed: ParsedSnapshot, key: AesKey): Promise<Bytes> {
+  try {
+    return await unseal(key, parsed.body, parsed.prefix)
+  } catch (error) {
+    throw new DamagedData('Database body failed authentication', { cause: error })
+  }
+}
