@@ -1,0 +1,52 @@
+import js from '@eslint/js'
+import pluginVue from 'eslint-plugin-vue'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/** Layers that must run anywhere (Node, browser, Electron main): no Vue, Electron, Node or DOM. */
+const PURE_LAYERS = ['src/domain/**/*.ts', 'src/shared/**/*.ts', 'src/content/**/*.ts']
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+    rules: {
+      'vue/block-lang': ['error', { script: { lang: 'ts' } }],
+      'vue/component-api-style': ['error', ['script-setup']],
+      'vue/define-props-declaration': ['error', 'type-based'],
+      'vue/define-emits-declaration': ['error', 'type-based'],
+      // Formatting is left to the editor; these clash with compact templates.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': ['error', { html: { void: 'always', normal: 'always', component: 'always' } }],
+    },
+  },
+  {
+    files: ['**/*.{ts,mts,vue}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['electron/**/*.ts', 'cli/**/*.ts', 'scripts/**/*.{mjs,ts}', 'bench/**/*.ts', 'tests/**/*.ts', '*.config.{ts,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: PURE_LAYERS,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['vue', 'vue-*', 'pinia', '@vue/*'], message: 'Domain, content and shared code stay free of Vue.' },
+            { group: ['electron', 'electron/*'], message: 'Domain, content and shared code stay free of Electron.' },
+            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'], message: 'Domain, content and shared code stay free of Node.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'process', 'require'],
+    },
+  },
+)

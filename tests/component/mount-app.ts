@@ -1,0 +1,38 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import App from '../../src/App.vue'
+import { setHost } from '../../src/host'
+import { createAppI18n } from '../../src/i18n'
+import { createAppRouter } from '../../src/router'
+import type { HostApi, SavedProgress } from '../../src/shared/host-contract'
+
+/** An in-memory host that records what the app saves. */
+export function memoryHost(initial: SavedProgress | null = null) {
+  const state = { saved: initial, saves: 0, clears: 0 }
+  const host: HostApi = {
+    getAppInfo: async () => ({ name: 'test', version: '0', host: 'browser' }),
+    loadProgress: async () => state.saved,
+    saveProgress: async (p) => {
+      state.saved = p
+      state.saves++
+    },
+    clearProgress: async () => {
+      state.saved = null
+      state.clears++
+    },
+  }
+  return { host, state }
+}
+
+/** Mounts the whole app with a real Pinia store and router at `path`. */
+export async function mountApp(path = '/', host: HostApi = memoryHost().host) {
+  setHost(host)
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const router = createAppRouter()
+  await router.push(path)
+  await router.isReady()
+  const wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia, router, createAppI18n()] } })
+  await flushPromises()
+  return { wrapper, router, pinia }
+}
