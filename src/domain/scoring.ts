@@ -7,7 +7,7 @@
  * scaled the same way, are the explanation: `baseline + Σ contribution.points = fit`.
  */
 import type { AnswerCondition, Answers, Content, Role, RoleId } from './types'
-import { questionRange, sum } from './ranges'
+import { prepare } from './prepared'
 import { assessReadiness, type Readiness } from './readiness'
 import { roundToTotal } from './rounding'
 import { askedQuestions, conditionHolds } from './visibility'
@@ -54,9 +54,38 @@ export interface AssessmentResult {
 }
 
 export function scoreAnswers(content: Content, answers: Answers): AssessmentResult {
-  const asked = askedQuestions(content, answers)
-  const scores = content.roles.map((role) => scoreRole(role, content, asked, answers))
-  const order = new Map(content.roles.map((r, i) => [r.id, i]))
+  const { roleIds, questions } = prepare(content)
+  const asked = askedQuestions(content, answers).map((q) => questions.get(q.id)!)
+
+  // One pass over the answers gathers every role's raw contribution at once.
+  const roleCount = roleIds.length
+  const lowest = new Float64Array(roleCount)
+  const span = new Float64Array(roleCount)
+  const answeredIds: string[] = []
+  const answeredOptions: string[][] = []
+  const raws: Float64Array[] = []
+  for (const prepared of asked) {
+    for (let r = 0; r < roleCount; r++) {
+      lowest[r]! += prepared.min[r]!
+      span[r]! += prepared.max[r]! - prepared.min[r]!
+    }
+    const answer = answers[prepared.question.id]
+    if (answer === undefined) continue
+    const optionIds = Array.isArray(answer) ? answer : [answer]
+    const raw = new Float64Array(roleCount)
+    for (const optionId of optionIds) {
+      const weights = prepared.weights.get(optionId)
+      if (weights) for (let r = 0; r < roleCount; r++) raw[r]! += weights[r]!
+    }
+    answeredIds.push(prepared.question.id)
+    answeredOptions.push(optionIds)
+    raws.push(raw)
+  }
+
+  const scores = content.roles.map((role, r) =>
+    scoreRole(role, r, answers, lowest[r]!, span[r]!, answeredIds, answeredOptions, raws),
+  )
+  const order = new Map(roleIds.map((id, i) => [id, i]))
   // Documented tie rule: equal shown fits keep the order of roles.json, and are shown as equal.
   scores.sort(
     (a, b) =>
@@ -86,23 +115,40 @@ function sameStanding(a: RoleScore, b: RoleScore): boolean {
   return a.eligible === b.eligible && a.shownFit === b.shownFit
 }
 
-function scoreRole(role: Role, content: Content, asked: Content['questions'], answers: Answers): RoleScore {
-  const ranges = asked.map((q) => questionRange(q, role.id))
-  const lowest = sum(ranges.map((r) => r.min))
-  const span = sum(ranges.map((r) => r.max - r.min))
-  const toPoints = (raw: number) => (span > 0 ? (100 * raw) / span : 0)
-
-  const answered = asked.filter((q) => answers[q.id] !== undefined)
-  const rawContributions = answered.map((q) => {
-    const answer = answers[q.id]!
-    const optionIds = Array.isArray(answer) ? answer : [answer]
-    const raw = sum(optionIds.map((id) => q.options.find((o) => o.id === id)?.weights[role.id] ?? 0))
-    return { questionId: q.id, optionIds, raw, points: toPoints(raw) }
-  })
-  const baseline = toPoints(-lowest)
-  const fit = clamp(baseline + sum(rawContributions.map((c) => c.points)))
+function scoreRole(
+  role: Role,
+  roleIndex: number,
+  answers: Answers,
+  lowest: number,
+  span: number,
+  questionIds: string[],
+  optionIds: string[][],
+  raws: Float64Array[],
+): RoleScore {
+  const scale = span > 0 ? 100 / span : 0
+  const baseline = -lowest * scale
+  // values[0] is the baseline; values[i + 1] is answer i's points.
+  const values = new Float64Array(raws.length + 1)
+  values[0] = baseline
+  let fit = baseline
+  for (let i = 0; i < raws.length; i++) {
+    const points = raws[i]![roleIndex]! * scale
+    values[i + 1] = points
+    fit += points
+  }
+  fit = clamp(fit)
   const shownFit = Math.round(fit)
-  const [shownBaseline, ...shownPoints] = roundToTotal([baseline, ...rawContributions.map((c) => c.points)], shownFit)
+  const shown = roundToTotal(values, shownFit)
+  const contributions: Contribution[] = new Array(raws.length)
+  for (let i = 0; i < raws.length; i++) {
+    contributions[i] = {
+      questionId: questionIds[i]!,
+      optionIds: optionIds[i]!,
+      raw: raws[i]![roleIndex]!,
+      points: values[i + 1]!,
+      shownPoints: shown[i + 1]!,
+    }
+  }
   const unmetEligibility = role.eligibility.filter((c) => !conditionHolds(c, answers))
 
   return {
@@ -114,8 +160,8 @@ function scoreRole(role: Role, content: Content, asked: Content['questions'], an
     eligible: unmetEligibility.length === 0,
     unmetEligibility,
     baseline,
-    shownBaseline: shownBaseline!,
-    contributions: rawContributions.map((c, i) => ({ ...c, shownPoints: shownPoints[i]! })),
+    shownBaseline: shown[0]!,
+    contributions,
     readiness: assessReadiness(role, answers),
   }
 }
