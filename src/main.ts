@@ -7,11 +7,14 @@ import App from './App.vue'
 import { createAppI18n } from './i18n'
 import { createAppRouter, isResumable } from './router'
 import { useAssessmentStore } from './stores/assessment'
+import { usePreferencesStore } from './stores/preferences'
 
 const app = createApp(App)
 const pinia = createPinia()
 const router = createAppRouter()
-app.use(pinia).use(createAppI18n()).use(router)
+const i18n = createAppI18n()
+app.use(pinia).use(i18n).use(router)
+usePreferencesStore(pinia).bindI18n(i18n.global)
 
 const store = useAssessmentStore(pinia)
 router.afterEach((to) => {

@@ -3,6 +3,12 @@ export default {
   app: {
     name: 'Health IT Role Finder',
     skipToContent: 'Skip to main content',
+    language: {
+      label: 'Language',
+      other: 'Español',
+      otherCode: 'es',
+      otherHint: 'Ver en español',
+    },
     nav: { home: 'Start', roles: 'Explore the roles' },
     footer: 'Your answers stay on this computer. Nothing is sent over the internet.',
     saveFailed: 'Your answers could not be saved on this computer. You can keep going, but they will be lost if you close the app.',

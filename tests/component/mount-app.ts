@@ -5,6 +5,7 @@ import { setHost } from '../../src/host'
 import { createAppI18n } from '../../src/i18n'
 import { createAppRouter } from '../../src/router'
 import type { HostApi, SavedProgress } from '../../src/shared/host-contract'
+import { usePreferencesStore } from '../../src/stores/preferences'
 
 /** An in-memory host that records what the app saves. */
 export function memoryHost(initial: SavedProgress | null = null) {
@@ -32,7 +33,9 @@ export async function mountApp(path = '/', host: HostApi = memoryHost().host) {
   const router = createAppRouter()
   await router.push(path)
   await router.isReady()
-  const wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia, router, createAppI18n()] } })
+  const i18n = createAppI18n()
+  usePreferencesStore(pinia).bindI18n(i18n.global)
+  const wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia, router, i18n] } })
   await flushPromises()
   return { wrapper, router, pinia }
 }

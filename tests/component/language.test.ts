@@ -1,0 +1,42 @@
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import { useAssessmentStore } from '../../src/stores/assessment'
+import { PERSONAS } from '../fixtures/personas'
+import { mountApp } from './mount-app'
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('switching language', () => {
+  it('turns the whole question, its choices and the page language to Spanish, keeping answers', async () => {
+    const { wrapper } = await mountApp('/question/1')
+    const store = useAssessmentStore()
+    await wrapper.get('#answer-license_held-no').setValue(true)
+    expect(wrapper.get('legend h1').text()).toContain('license or credential')
+
+    await wrapper.get('.language-switch').trigger('click')
+    await flushPromises()
+    expect(document.documentElement.getAttribute('lang')).toBe('es')
+    expect(wrapper.get('legend h1').text()).toMatch(/licencia/)
+    expect(wrapper.get('label[for="answer-license_held-no"]').text()).toBe('No')
+    expect(wrapper.get('label[for="answer-license_held-yes"]').text()).toBe('Sí')
+    expect((wrapper.get('#answer-license_held-no').element as HTMLInputElement).checked).toBe(true)
+    expect(store.answers).toEqual({ license_held: 'no' })
+    expect(wrapper.get('.language-switch').text()).toBe('English')
+    expect(wrapper.get('.language-switch').attributes('lang')).toBe('en')
+  })
+
+  it('shows the result, its training and why in Spanish', async () => {
+    const { wrapper, router } = await mountApp('/')
+    const store = useAssessmentStore()
+    for (const [id, value] of Object.entries(PERSONAS.find((p) => p.expected === 'trainer')!.answers)) store.setAnswer(id, value)
+    await wrapper.get('.language-switch').trigger('click')
+    await router.push('/results')
+    await flushPromises()
+    expect(wrapper.get('#best-fit-title').text()).toBe('Capacitador(a) (Trainer)')
+    expect(wrapper.get('.training').text()).toMatch(/seis meses/)
+    expect(wrapper.get('.why__table caption').text()).toMatch(/\d+/)
+    expect(wrapper.text()).not.toContain('Why this role fits')
+  })
+})
