@@ -6,6 +6,7 @@
  * preload, renderer and tests can all import it.
  */
 import { z } from 'zod'
+import { CHANNELS, type Channel } from './channels'
 
 const ID_PATTERN = /^[a-z0-9_]{1,64}$/
 const answerId = z.string().regex(ID_PATTERN)
@@ -41,14 +42,11 @@ export interface HostApi {
   clearProgress(): Promise<void>
 }
 
-export const CHANNELS = {
-  getAppInfo: 'app:get-info',
-  loadProgress: 'progress:load',
-  saveProgress: 'progress:save',
-  clearProgress: 'progress:clear',
-} as const satisfies Record<keyof HostApi, string>
+export { CHANNELS, type Channel } from './channels'
 
-export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS]
+// Every HostApi function has a channel, and no channel lacks a function.
+export type ChannelsMatchApi = [keyof HostApi] extends [keyof typeof CHANNELS] ? ([keyof typeof CHANNELS] extends [keyof HostApi] ? true : never) : never
+export const CHANNELS_MATCH_API: ChannelsMatchApi = true
 
 /** Payload validators per channel; a channel with no payload accepts only `undefined`. */
 export const PAYLOADS = {

@@ -50,7 +50,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
       await useHost().saveProgress({
         schema: 1,
         savedAt: new Date().toISOString(),
-        answers: givenAnswers.value,
+        // A plain copy: reactive proxies cannot cross Electron's IPC.
+        answers: JSON.parse(JSON.stringify(givenAnswers.value)) as Answers,
         route: route.value,
       })
       saveFailed.value = false

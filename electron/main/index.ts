@@ -1,0 +1,147 @@
+/**
+ * App lifecycle only: one instance, security guards, IPC, menu, error reporting and the
+ * main window. Everything with logic lives in the modules imported here, which take
+ * their dependencies as parameters and are tested without Electron.
+ */
+import path from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, type WebContents } from 'electron'
+import { CONTENT_VERSION } from './build-info'
+import {
+  createErrorReporter,
+  reportProcessErrors,
+  watchWebContents,
+  type CrashRecovery,
+} from './error-reporting'
+import { createHostHandlers } from './host-handlers'
+import { registerIpcHandlers } from './ipc'
+import { aboutDetail, buildMenuTemplate } from './menu'
+import { guardWebContents, isTrustedSender } from './security'
+import { createErrorLog } from './services/error-log'
+import { createProgressStore } from './services/progress-store'
+import { openMainWindow } from './window'
+
+// Stack traces in the error log then point at the TypeScript sources, via the shipped maps.
+process.setSourceMapsEnabled(true)
+
+// The same layout in development (`electron .`) and inside app.asar.
+const appRoot = app.getAppPath()
+const indexPath = path.join(appRoot, 'dist', 'index.html')
+const preloadPath = path.join(appRoot, 'dist-electron', 'preload', 'index.cjs')
+const userData = app.getPath('userData')
+
+const errorLog = createErrorLog({ folder: path.join(userData, 'logs') })
+const report = createErrorReporter(errorLog, {
+  showError: (title, message) => dialog.showErrorBox(title, message),
+})
+reportProcessErrors(process, report)
+
+let mainWindow: BrowserWindow | null = null
+
+if (app.requestSingleInstanceLock()) {
+  start()
+} else {
+  // Another copy is running; it receives 'second-instance' and comes to the front.
+  app.quit()
+}
+
+function start(): void {
+  // Sandbox every renderer, even one created without our window factory.
+  app.enableSandbox()
+
+  const recovery: CrashRecovery = {
+    askToReload: async () => {
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        title: 'Health IT Role Finder',
+        message: "The app's window stopped working.",
+        detail: `Reload it to carry on; your saved answers are kept.\n\nDetails were written to: ${errorLog.file}`,
+        buttons: ['Reload', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      })
+      return response === 0
+    },
+    reload: (contents: WebContents) => contents.reload(),
+    quit: () => app.quit(),
+  }
+
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, indexPath)
+    watchWebContents(contents, { log: errorLog, report, recovery })
+  })
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  app
+    .whenReady()
+    .then(() => {
+      registerIpcHandlers(
+        ipcMain,
+        createHostHandlers({ app, progress: createProgressStore(path.join(userData, 'progress')) }),
+        {
+          isTrustedSender: (frameUrl) => isTrustedSender(frameUrl, indexPath),
+          logError: (_channel, error) => errorLog.record('main:ipc', error),
+        },
+      )
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate({
+            appName: app.getName(),
+            appVersion: app.getVersion(),
+            contentVersion: CONTENT_VERSION,
+            isMac: process.platform === 'darwin',
+            print: printPage,
+            showAbout,
+          }),
+        ),
+      )
+      showMainWindow()
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) showMainWindow()
+      })
+    })
+    .catch((error: unknown) => report('main:startup', error))
+}
+
+function showMainWindow(): void {
+  const primary = screen.getPrimaryDisplay()
+  const others = screen.getAllDisplays().filter((display) => display.id !== primary.id)
+  const window = openMainWindow({
+    indexPath,
+    preloadPath,
+    stateFolder: userData,
+    workAreas: [primary, ...others].map((display) => display.workArea),
+    onError: (error) => report('main:window', error),
+  })
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
+  mainWindow = window
+}
+
+function printPage(): void {
+  mainWindow?.webContents.print({}, (success, failureReason) => {
+    if (!success && failureReason !== 'cancelled') {
+      errorLog.record('main:window', new Error(`Printing failed: ${failureReason}`))
+    }
+  })
+}
+
+function showAbout(): void {
+  const options: Electron.MessageBoxOptions = {
+    type: 'info',
+    title: `About ${app.getName()}`,
+    message: app.getName(),
+    detail: aboutDetail(app.getVersion(), CONTENT_VERSION),
+    buttons: ['OK'],
+  }
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options))
+}

@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { PersistenceAdapter } from '../../../src/storage/persistence-adapter'
+
+/**
+ * Counselor data on disk for the Electron main process: one encrypted database file
+ * (e.g. userData/counselor/counselor-data.db) plus, next to it, its journal
+ * (`.journal`) and the small unencrypted wrong-passcode counter (`.meta.json`).
+ * Everything here handles opaque bytes; src/storage encrypts and validates.
+ *
+ * Only one process may use the file at a time: the app holds Electron's
+ * single-instance lock.
+ */
+
+/** The parts of fs.promises used here; tests pass a wrapper that fails on purpose (full disk). */
+export type DatabaseFileSystem = Pick<typeof fs.promises, 'open' | 'rename' | 'rm' | 'readFile' | 'readdir' | 'mkdir'>
+
+export function createDatabaseFileAdapter(
+  filePath: string,
+  fileSystem: DatabaseFileSystem = fs.promises,
+): PersistenceAdapter {
+  const folder = path.dirname(filePath)
+  const base = path.basename(filePath)
+  const journalPath = `${filePath}.journal`
+  const metaPath = `${filePath}.meta.json`
+  const io = fileSystem
+
+  async function readOrNull(file: string): Promise<Uint8Array | null> {
+    try {
+      return new Uint8Array(await io.readFile(file))
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return null
+      throw error
+    }
+  }
+
+  /**
+   * Write a temp file in the same folder (rename is atomic only within one file
+   * system), fsync it, rename it over the target, fsync the folder so the rename
+   * itself survives a power cut. A crash at any point leaves the old file whole.
+   */
+  async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
+    await io.mkdir(folder, { recursive: true })
+    const temp = path.join(folder, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+    try {
+      const handle = await io.open(temp, 'wx', 0o600)
+      try {
+        await handle.writeFile(bytes)
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      await renameWithRetry(temp, target)
+    } catch (error) {
+      await io.rm(temp, { force: true }).catch(() => undefined)
+      throw error
+    }
+    await syncFolder(folder)
+  }
+
+  /** Windows refuses to replace a file that a virus scanner or indexer has open for a moment. */
+  async function renameWithRetry(from: string, to: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await io.rename(from, to)
+        return
+      } catch (error) {
+        const busy = ['EPERM', 'EACCES', 'EBUSY'].includes(errorCode(error) ?? '')
+        if (process.platform !== 'win32' || !busy || attempt >= 5) throw error
+        await new Promise((resolve) => setTimeout(resolve, 40 * attempt))
+      }
+    }
+  }
+
+  async function syncFolder(target: string): Promise<void> {
+    // Folders cannot be opened for fsync on Windows; some file systems refuse it too.
+    if (process.platform === 'win32') return
+    try {
+      const handle = await io.open(target, 'r')
+      try {
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+    } catch {
+      // The file data itself is already on disk.
+    }
+  }
+
+  /** Temp files left by a process that died mid-write. Never this process's own: one may be in flight. */
+  async function removeLeftoverTempFiles(): Promise<void> {
+    const own = `.${base}.${process.pid}.`
+    for (const name of await listFolder()) {
+      if (name.startsWith(`.${base}.`) && name.endsWith('.tmp') && !name.startsWith(own)) {
+        await io.rm(path.join(folder, name), { force: true }).catch(() => undefined)
+      }
+    }
+  }
+
+  async function listFolder(): Promise<string[]> {
+    try {
+      return await io.readdir(folder)
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return []
+      throw error
+    }
+  }
+
+  async function exists(file: string): Promise<boolean> {
+    return (await listFolder()).includes(path.basename(file))
+  }
+
+  async function freeName(wanted: string): Promise<string> {
+    const names = new Set(await listFolder())
+    let candidate = wanted
+    for (let counter = 2; names.has(path.basename(candidate)); counter++) candidate = `${wanted}-${counter}`
+    return candidate
+  }
+
+  return {
+    async read() {
+      await removeLeftoverTempFiles().catch(() => undefined)
+      return readOrNull(filePath)
+    },
+
+    write: (bytes) => writeAtomic(filePath, bytes),
+
+    readJournal: () => readOrNull(journalPath),
+
+    async appendJournal(bytes) {
+      // No O_CREAT: a missing journal must fail (the next save then rewrites it whole),
+      // never be recreated without its header.
+      const handle = await io.open(journalPath, fs.constants.O_WRONLY | fs.constants.O_APPEND)
+      try {
+        await handle.writeFile(bytes)
+        await handle.datasync()
+      } finally {
+        await handle.close()
+      }
+    },
+
+    writeJournal: (bytes) => writeAtomic(journalPath, bytes),
+
+    readMeta: () => readOrNull(metaPath),
+
+    writeMeta: (bytes) => writeAtomic(metaPath, bytes),
+
+    async moveAside(stamp) {
+      const moved: string[] = []
+      for (const file of [filePath, journalPath]) {
+        if (!(await exists(file))) continue
+        const target = await freeName(`${file}.damaged-${stamp}`)
+        await io.rename(file, target)
+        moved.push(target)
+      }
+      await syncFolder(folder)
+      return moved.length === 0 ? folder : moved.join(' and ')
+    },
+
+    async eraseAll() {
+      const ours = [base, `${base}.journal`, `${base}.meta.json`]
+      for (const name of await listFolder()) {
+        const isOurs =
+          ours.includes(name) ||
+          name.startsWith(`${base}.damaged-`) ||
+          name.startsWith(`${base}.journal.damaged-`) ||
+          (name.startsWith(`.${base}.`) && name.endsWith('.tmp'))
+        if (isOurs) await io.rm(path.join(folder, name), { force: true })
+      }
+      await syncFolder(folder)
+    },
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : undefined
+}

@@ -1,0 +1,10 @@
+export declare const HOST: '127.0.0.1'
+export declare const MIME_TYPES: Readonly<Record<string, string>>
+export declare function mimeTypeFor(filePath: string): string
+export declare function resolveRequestPath(root: string, requestUrl: string): string | null
+export interface StaticServer {
+  port: number
+  url: string
+  close(): Promise<void>
+}
+export declare function serveStatic(options: { root: string; port?: number; attempts?: number }): Promise<StaticServer>

@@ -1,0 +1,13 @@
+/**
+ * IPC channel names, one per HostApi function. Part of the host contract
+ * (host-contract.ts re-exports it); kept in its own file with no imports so the
+ * sandboxed preload bundles a few lines, not the validators.
+ */
+export const CHANNELS = {
+  getAppInfo: 'app:get-info',
+  loadProgress: 'progress:load',
+  saveProgress: 'progress:save',
+  clearProgress: 'progress:clear',
+} as const
+
+export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS]

@@ -1,0 +1,128 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { IpcResult } from '../../../electron/common/ipc-result'
+import { createHostHandlers } from '../../../electron/main/host-handlers'
+import { registerIpcHandlers, type IpcSender } from '../../../electron/main/ipc'
+import { isTrustedSender } from '../../../electron/main/security'
+import { createProgressStore, PROGRESS_FILE_NAME } from '../../../electron/main/services/progress-store'
+import { UserFacingError } from '../../../electron/main/services/user-facing-error'
+import { CHANNELS, type HostApi, type SavedProgress } from '../../../src/shared/host-contract'
+
+const indexPath = '/app/dist/index.html'
+const ownPage: IpcSender = { senderFrame: { url: `${pathToFileURL(indexPath).href}#/question/2` } }
+
+const goodProgress: SavedProgress = {
+  schema: 1,
+  savedAt: '2026-11-25T08:00:00.000Z',
+  answers: { license_held: 'none', interests: ['teaching', 'fixing_things'] },
+  route: '/question/3',
+}
+
+type Listener = (event: IpcSender, payload: unknown) => Promise<unknown>
+
+/** Registers the real handlers on a plain map standing in for ipcMain. */
+function register(handlers: HostApi, logError = vi.fn()) {
+  const listeners = new Map<string, Listener>()
+  registerIpcHandlers(
+    {
+      handle: (channel, listener) => {
+        if (listeners.has(channel)) throw new Error(`second handler for ${channel}`)
+        listeners.set(channel, listener)
+      },
+    },
+    handlers,
+    { isTrustedSender: (url) => isTrustedSender(url, indexPath), logError },
+  )
+  const call = (channel: string, event: IpcSender, payload?: unknown) =>
+    listeners.get(channel)!(event, payload) as Promise<IpcResult<unknown>>
+  return { listeners, call, logError }
+}
+
+let folder: string
+beforeEach(() => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ipc-'))
+})
+afterEach(() => fs.rmSync(folder, { recursive: true, force: true }))
+
+function realHandlers() {
+  const progress = createProgressStore(folder)
+  return createHostHandlers({ app: { getName: () => 'Health IT Role Finder', getVersion: () => '0.1.0' }, progress })
+}
+
+describe('registerIpcHandlers', () => {
+  it('registers exactly one handler per channel in the contract', () => {
+    const { listeners } = register(realHandlers())
+    expect([...listeners.keys()].sort()).toEqual(Object.values(CHANNELS).sort())
+  })
+
+  it.each([
+    ['another file', { senderFrame: { url: 'file:///tmp/evil.html' } }],
+    ['a web page', { senderFrame: { url: 'https://example.org/' } }],
+    ['a destroyed frame', { senderFrame: null }],
+  ])('rejects a request from %s and touches nothing', async (_label, event) => {
+    const { call } = register(realHandlers())
+    const result = await call(CHANNELS.saveProgress, event as IpcSender, goodProgress)
+    expect(result).toEqual({ ok: false, error: 'untrusted-sender', message: expect.any(String) })
+    expect(fs.readdirSync(folder)).toEqual([])
+  })
+
+  it.each([
+    ['nothing', undefined],
+    ['a string', 'progress'],
+    ['the wrong schema version', { ...goodProgress, schema: 2 }],
+    ['an extra field', { ...goodProgress, name: 'Ada' }],
+    ['a path-like answer id', { ...goodProgress, answers: { '../../etc/passwd': 'x' } }],
+    ['a route that is a URL', { ...goodProgress, route: 'https://example.org' }],
+    ['too many answers', { ...goodProgress, answers: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`q${i}`, 'a'])) }],
+  ])('rejects a save with %s and writes nothing', async (_label, payload) => {
+    const { call } = register(realHandlers())
+    const result = await call(CHANNELS.saveProgress, ownPage, payload)
+    expect(result).toEqual({ ok: false, error: 'invalid-payload', message: expect.any(String) })
+    expect(fs.readdirSync(folder)).toEqual([])
+  })
+
+  it('rejects a payload on a channel that takes none', async () => {
+    const { call } = register(realHandlers())
+    expect(await call(CHANNELS.clearProgress, ownPage, { everything: true })).toMatchObject({ ok: false, error: 'invalid-payload' })
+  })
+
+  it('passes a valid save to the store, and a load returns it', async () => {
+    const { call } = register(realHandlers())
+    expect(await call(CHANNELS.saveProgress, ownPage, goodProgress)).toEqual({ ok: true, value: undefined })
+    expect(JSON.parse(fs.readFileSync(path.join(folder, PROGRESS_FILE_NAME), 'utf8'))).toEqual(goodProgress)
+    expect(await call(CHANNELS.loadProgress, ownPage)).toEqual({ ok: true, value: goodProgress })
+    expect(await call(CHANNELS.clearProgress, ownPage)).toEqual({ ok: true, value: undefined })
+    expect(await call(CHANNELS.loadProgress, ownPage)).toEqual({ ok: true, value: null })
+  })
+
+  it('answers app info as the Electron host', async () => {
+    const { call } = register(realHandlers())
+    expect(await call(CHANNELS.getAppInfo, ownPage)).toEqual({
+      ok: true,
+      value: { name: 'Health IT Role Finder', version: '0.1.0', host: 'electron' },
+    })
+  })
+
+  it('passes a user-facing failure message on, and hides any other error', async () => {
+    const handlers = realHandlers()
+    handlers.saveProgress = async () => {
+      throw new UserFacingError('Your progress could not be saved (the disk is full).')
+    }
+    handlers.loadProgress = async () => {
+      throw new Error('EBADF at /home/ada/.config/secret/path')
+    }
+    const { call, logError } = register(handlers)
+    expect(await call(CHANNELS.saveProgress, ownPage, goodProgress)).toEqual({
+      ok: false,
+      error: 'failed',
+      message: 'Your progress could not be saved (the disk is full).',
+    })
+    const hidden = await call(CHANNELS.loadProgress, ownPage)
+    expect(hidden).toEqual({ ok: false, error: 'failed', message: 'Something went wrong. Please try again.' })
+    expect(JSON.stringify(hidden)).not.toContain('/home/ada')
+    expect(logError).toHaveBeenCalledWith(CHANNELS.loadProgress, expect.any(Error))
+  })
+})
