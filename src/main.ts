@@ -7,6 +7,8 @@ import App from './App.vue'
 import { createAppI18n } from './i18n'
 import { createAppRouter, isResumable } from './router'
 import { useAssessmentStore } from './stores/assessment'
+import { useHost } from './host'
+import { useKioskStore } from './stores/kiosk'
 import { usePreferencesStore } from './stores/preferences'
 
 const app = createApp(App)
@@ -21,8 +23,12 @@ router.afterEach((to) => {
   if (isResumable(to.path)) store.visit(to.path)
 })
 
-// Self-guided use: coming back after a reload or a closed window resumes where the person was.
-const resumeAt = await store.resume()
+const info = await useHost().getAppInfo()
+useKioskStore(pinia).configure(info)
+// Self-guided use: coming back after a reload or a closed window resumes where the person was,
+// in the language chosen. A kiosk starts fresh every time.
+const resumeAt = info.kiosk ? null : await store.resume()
+if (!info.kiosk) await usePreferencesStore(pinia).restore()
 await router.isReady()
 if (resumeAt && isResumable(resumeAt) && router.currentRoute.value.path === '/') await router.replace(resumeAt)
 app.mount('#app')

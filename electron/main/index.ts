@@ -17,7 +17,8 @@ import { registerIpcHandlers } from './ipc'
 import { aboutDetail, buildMenuTemplate } from './menu'
 import { guardWebContents, isTrustedSender } from './security'
 import { createErrorLog } from './services/error-log'
-import { createProgressStore } from './services/progress-store'
+import { createPreferencesStore, createProgressStore } from './services/progress-store'
+import { isKioskLaunch, kioskIdleSeconds } from './kiosk'
 import { openMainWindow } from './window'
 
 // Stack traces in the error log then point at the TypeScript sources, via the shipped maps.
@@ -28,6 +29,8 @@ const appRoot = app.getAppPath()
 const indexPath = path.join(appRoot, 'dist', 'index.html')
 const preloadPath = path.join(appRoot, 'dist-electron', 'preload', 'index.cjs')
 const userData = app.getPath('userData')
+// `--kiosk`, for center IT staff: set in the shortcut that starts the app on a shared computer.
+const kiosk = isKioskLaunch(process.argv)
 
 const errorLog = createErrorLog({ folder: path.join(userData, 'logs') })
 const report = createErrorReporter(errorLog, {
@@ -85,13 +88,20 @@ function start(): void {
     .then(() => {
       registerIpcHandlers(
         ipcMain,
-        createHostHandlers({ app, progress: createProgressStore(path.join(userData, 'progress')) }),
+        createHostHandlers({
+          app,
+          progress: createProgressStore(path.join(userData, 'progress')),
+          preferences: createPreferencesStore(userData),
+          kiosk,
+          kioskIdleSeconds: kioskIdleSeconds(process.argv),
+        }),
         {
           isTrustedSender: (frameUrl) => isTrustedSender(frameUrl, indexPath),
           logError: (_channel, error) => errorLog.record('main:ipc', error),
         },
       )
-      Menu.setApplicationMenu(
+      // A kiosk has no menu: nothing to reach outside the assessment.
+      Menu.setApplicationMenu(kiosk ? null : 
         Menu.buildFromTemplate(
           buildMenuTemplate({
             appName: app.getName(),
@@ -119,6 +129,7 @@ function showMainWindow(): void {
     preloadPath,
     stateFolder: userData,
     workAreas: [primary, ...others].map((display) => display.workArea),
+    kiosk,
     onError: (error) => report('main:window', error),
   })
   window.on('closed', () => {

@@ -2,6 +2,8 @@ import { BrowserWindow } from 'electron'
 import { MINIMUM_WINDOW_SIZE, restoreBounds, type Rect, type Size } from './window-bounds'
 import { loadWindowState, saveWindowState } from './window-state'
 
+export const KIOSK_PARTITION = 'kiosk'
+
 export interface MainWindowOptions {
   /** Absolute path of the built renderer page, dist/index.html. */
   indexPath: string
@@ -12,6 +14,8 @@ export interface MainWindowOptions {
   maximized: boolean
   /** Route to open, e.g. "/results": the renderer uses hash routing, so it goes after '#'. */
   route?: string
+  /** Workforce-center kiosk: full screen, no devtools, and an in-memory session so Chromium writes nothing to disk. */
+  kiosk?: boolean
   onLoadFailed(error: unknown): void
 }
 
@@ -27,7 +31,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     // Hidden until the first paint, so the person never sees an empty white frame.
     show: false,
     backgroundColor: '#ffffff',
+    kiosk: options.kiosk ?? false,
+    autoHideMenuBar: options.kiosk ?? false,
     webPreferences: {
+      // A partition name without "persist:" lives in memory only: no cache, storage or cookies on disk.
+      ...(options.kiosk ? { partition: KIOSK_PARTITION, devTools: false } : {}),
       // Reviewed: the preload hands the page only intent-level functions (preload/host-api.ts).
       preload: options.preloadPath /* eng-disable PRELOAD_JS_CHECK @preserve */,
       contextIsolation: true,
@@ -64,6 +72,7 @@ export interface OpenMainWindowOptions {
   stateFolder: string
   /** Work areas of the displays, primary first (from Electron's `screen`). */
   workAreas: readonly Rect[]
+  kiosk?: boolean
   onError(error: unknown): void
 }
 
@@ -75,6 +84,7 @@ export function openMainWindow(options: OpenMainWindowOptions): BrowserWindow {
     preloadPath: options.preloadPath,
     placement: restoreBounds(saved?.bounds ?? null, options.workAreas),
     maximized: saved?.maximized ?? false,
+    kiosk: options.kiosk,
     onLoadFailed: options.onError,
   })
   window.on('close', () => {

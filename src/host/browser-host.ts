@@ -1,33 +1,52 @@
 /**
  * The host used when the app runs in a plain browser (and in tests): the same
  * HostApi as Electron's preload bridge, kept in the browser's own storage.
+ * A kiosk (address ending in ?kiosk) keeps everything in memory, as Electron's does.
  */
-import { savedProgressSchema, type AppInfo, type HostApi, type SavedProgress } from '../shared/host-contract'
+import {
+  preferencesSchema,
+  savedProgressSchema,
+  type AppInfo,
+  type HostApi,
+  type Preferences,
+  type SavedProgress,
+} from '../shared/host-contract'
 
 export const PROGRESS_KEY = 'health-it-role-finder.progress'
+export const PREFERENCES_KEY = 'health-it-role-finder.preferences'
 
 export function createBrowserHost(storage: Storage, info: Omit<AppInfo, 'host'>): HostApi {
+  function read<T>(key: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false } }): T | null {
+    const raw = storage.getItem(key)
+    if (raw === null) return null
+    try {
+      const parsed = schema.safeParse(JSON.parse(raw))
+      if (parsed.success) return parsed.data
+    } catch {
+      // Unreadable: fall through and drop it, as a damaged file would be set aside.
+    }
+    storage.removeItem(key)
+    return null
+  }
+
   return {
     async getAppInfo() {
       return { ...info, host: 'browser' }
     },
     async loadProgress() {
-      const raw = storage.getItem(PROGRESS_KEY)
-      if (raw === null) return null
-      try {
-        const parsed = savedProgressSchema.safeParse(JSON.parse(raw))
-        if (parsed.success) return parsed.data
-      } catch {
-        // Unreadable: fall through and drop it, as a damaged file would be set aside.
-      }
-      storage.removeItem(PROGRESS_KEY)
-      return null
+      return info.kiosk ? null : read<SavedProgress>(PROGRESS_KEY, savedProgressSchema)
     },
     async saveProgress(progress: SavedProgress) {
-      storage.setItem(PROGRESS_KEY, JSON.stringify(savedProgressSchema.parse(progress)))
+      if (!info.kiosk) storage.setItem(PROGRESS_KEY, JSON.stringify(savedProgressSchema.parse(progress)))
     },
     async clearProgress() {
       storage.removeItem(PROGRESS_KEY)
+    },
+    async loadPreferences() {
+      return info.kiosk ? null : read<Preferences>(PREFERENCES_KEY, preferencesSchema)
+    },
+    async savePreferences(preferences: Preferences) {
+      if (!info.kiosk) storage.setItem(PREFERENCES_KEY, JSON.stringify(preferencesSchema.parse(preferences)))
     },
   }
 }

@@ -119,6 +119,17 @@ export default {
       startOver: 'Start over',
     },
   },
+  kiosk: {
+    idleTitle: 'Are you still there?',
+    idleText: 'To protect your privacy, this screen will be cleared in {seconds} seconds.',
+    idleAnnouncement: 'This screen will be cleared in {seconds} seconds unless you choose I am still here.',
+    stillHere: 'I’m still here',
+    finish: 'Finish',
+    finishTitle: 'Before you go',
+    finishText: 'Would you like to print your result? When you finish, your answers are erased for the next person.',
+    printAndFinish: 'Print, then finish',
+    finishNow: 'Finish without printing',
+  },
   startOver: {
     confirmTitle: 'Start over?',
     confirmText: 'This erases all your answers and your result from this computer.',

@@ -129,6 +129,17 @@ export default {
       startOver: 'Volver a empezar',
     },
   },
+  kiosk: {
+    idleTitle: '¿Sigue ahí?',
+    idleText: 'Para proteger su privacidad, esta pantalla se borrará en {seconds} segundos.',
+    idleAnnouncement: 'Esta pantalla se borrará en {seconds} segundos a menos que elija Sigo aquí.',
+    stillHere: 'Sigo aquí',
+    finish: 'Terminar',
+    finishTitle: 'Antes de irse',
+    finishText: '¿Desea imprimir su resultado? Al terminar, sus respuestas se borran para la próxima persona.',
+    printAndFinish: 'Imprimir y terminar',
+    finishNow: 'Terminar sin imprimir',
+  },
   startOver: {
     confirmTitle: '¿Volver a empezar?',
     confirmText: 'Esto borra de esta computadora todas sus respuestas y su resultado.',

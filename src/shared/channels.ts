@@ -8,6 +8,8 @@ export const CHANNELS = {
   loadProgress: 'progress:load',
   saveProgress: 'progress:save',
   clearProgress: 'progress:clear',
+  loadPreferences: 'preferences:load',
+  savePreferences: 'preferences:save',
 } as const
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS]

@@ -28,10 +28,32 @@ export const savedProgressSchema = z
 
 export type SavedProgress = z.infer<typeof savedProgressSchema>
 
+/** Settings that outlive an assessment; nothing about the person. */
+export const preferencesSchema = z
+  .object({
+    schema: z.literal(1),
+    locale: z.enum(['en', 'es']),
+  })
+  .strict()
+
+export type Preferences = z.infer<typeof preferencesSchema>
+
 export interface AppInfo {
   name: string
   version: string
   host: 'electron' | 'browser'
+  /** Workforce-center kiosk: full screen, and nothing about the person is written anywhere. */
+  kiosk: boolean
+  /** Kiosk only: seconds without input before the "Are you still there?" countdown. */
+  kioskIdleSeconds?: number
+}
+
+export const DEFAULT_KIOSK_IDLE_SECONDS = 180
+
+/** Reads an idle time from a flag or address: whole seconds from 5 to 3600, else the default. */
+export function parseIdleSeconds(value: string | null | undefined): number {
+  const seconds = Number(value)
+  return Number.isInteger(seconds) && seconds >= 5 && seconds <= 3600 ? seconds : DEFAULT_KIOSK_IDLE_SECONDS
 }
 
 /** What the renderer may ask of its host. Every function is one user intent. */
@@ -40,6 +62,8 @@ export interface HostApi {
   loadProgress(): Promise<SavedProgress | null>
   saveProgress(progress: SavedProgress): Promise<void>
   clearProgress(): Promise<void>
+  loadPreferences(): Promise<Preferences | null>
+  savePreferences(preferences: Preferences): Promise<void>
 }
 
 export { CHANNELS, type Channel } from './channels'
@@ -54,4 +78,6 @@ export const PAYLOADS = {
   [CHANNELS.loadProgress]: z.undefined(),
   [CHANNELS.saveProgress]: savedProgressSchema,
   [CHANNELS.clearProgress]: z.undefined(),
+  [CHANNELS.loadPreferences]: z.undefined(),
+  [CHANNELS.savePreferences]: preferencesSchema,
 } as const satisfies Record<Channel, z.ZodType>

@@ -11,6 +11,7 @@ import { scoreAnswers } from '../domain/scoring'
 import type { AnswerValue, Answers } from '../domain/types'
 import { askedQuestions, withoutHiddenAnswers } from '../domain/visibility'
 import { useHost } from '../host'
+import { useKioskStore } from './kiosk'
 
 export const useAssessmentStore = defineStore('assessment', () => {
   /** Every answer given, including to follow-ups no longer asked (kept in case the person changes back). */
@@ -45,7 +46,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
   }
 
   async function save(): Promise<void> {
-    if (Object.keys(givenAnswers.value).length === 0) return
+    // A kiosk keeps answers in memory only: the next person must find nothing.
+    if (useKioskStore().enabled || Object.keys(givenAnswers.value).length === 0) return
     try {
       await useHost().saveProgress({
         schema: 1,

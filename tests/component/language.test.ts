@@ -2,7 +2,8 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { useAssessmentStore } from '../../src/stores/assessment'
 import { PERSONAS } from '../fixtures/personas'
-import { mountApp } from './mount-app'
+import { usePreferencesStore } from '../../src/stores/preferences'
+import { memoryHost, mountApp } from './mount-app'
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -38,5 +39,22 @@ describe('switching language', () => {
     expect(wrapper.get('.training').text()).toMatch(/seis meses/)
     expect(wrapper.get('.why__table caption').text()).toMatch(/\d+/)
     expect(wrapper.text()).not.toContain('Why this role fits')
+  })
+})
+
+describe('remembering the language', () => {
+  it('saves the choice and brings it back next time', async () => {
+    const { host, state } = memoryHost()
+    const { wrapper } = await mountApp('/', host)
+    await wrapper.get('.language-switch').trigger('click')
+    await flushPromises()
+    expect(state.preferences).toEqual({ schema: 1, locale: 'es' })
+    document.body.innerHTML = ''
+
+    await mountApp('/', host)
+    await usePreferencesStore().restore()
+    await flushPromises()
+    expect(usePreferencesStore().locale).toBe('es')
+    expect(document.querySelector('h1')?.textContent).toMatch(/[Ee]ncuentre|rol/)
   })
 })

@@ -4,14 +4,15 @@ import App from '../../src/App.vue'
 import { setHost } from '../../src/host'
 import { createAppI18n } from '../../src/i18n'
 import { createAppRouter } from '../../src/router'
-import type { HostApi, SavedProgress } from '../../src/shared/host-contract'
+import type { HostApi, Preferences, SavedProgress } from '../../src/shared/host-contract'
+import { useKioskStore } from '../../src/stores/kiosk'
 import { usePreferencesStore } from '../../src/stores/preferences'
 
 /** An in-memory host that records what the app saves. */
-export function memoryHost(initial: SavedProgress | null = null) {
-  const state = { saved: initial, saves: 0, clears: 0 }
+export function memoryHost(initial: SavedProgress | null = null, options: { kiosk?: boolean; kioskIdleSeconds?: number } = {}) {
+  const state = { saved: initial, saves: 0, clears: 0, preferences: null as Preferences | null }
   const host: HostApi = {
-    getAppInfo: async () => ({ name: 'test', version: '0', host: 'browser' }),
+    getAppInfo: async () => ({ name: 'test', version: '0', host: 'browser', kiosk: options.kiosk ?? false, kioskIdleSeconds: options.kioskIdleSeconds }),
     loadProgress: async () => state.saved,
     saveProgress: async (p) => {
       state.saved = p
@@ -20,6 +21,10 @@ export function memoryHost(initial: SavedProgress | null = null) {
     clearProgress: async () => {
       state.saved = null
       state.clears++
+    },
+    loadPreferences: async () => state.preferences,
+    savePreferences: async (p) => {
+      state.preferences = p
     },
   }
   return { host, state }
@@ -35,6 +40,7 @@ export async function mountApp(path = '/', host: HostApi = memoryHost().host) {
   await router.isReady()
   const i18n = createAppI18n()
   usePreferencesStore(pinia).bindI18n(i18n.global)
+  useKioskStore(pinia).configure(await host.getAppInfo())
   const wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia, router, i18n] } })
   await flushPromises()
   return { wrapper, router, pinia }

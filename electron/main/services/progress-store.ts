@@ -1,28 +1,48 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { savedProgressSchema, type SavedProgress } from '../../../src/shared/host-contract'
+import type { z } from 'zod'
+import {
+  preferencesSchema,
+  savedProgressSchema,
+  type Preferences,
+  type SavedProgress,
+} from '../../../src/shared/host-contract'
 import { writeFileAtomic } from './atomic-file'
 import { UserFacingError } from './user-facing-error'
 
-export interface ProgressStore {
-  load(): Promise<SavedProgress | null>
-  save(progress: SavedProgress): Promise<void>
+export interface RecordStore<T> {
+  load(): Promise<T | null>
+  save(record: T): Promise<void>
   clear(): Promise<void>
 }
 
+export type ProgressStore = RecordStore<SavedProgress>
+
 export const PROGRESS_FILE_NAME = 'progress.json'
+export const PREFERENCES_FILE_NAME = 'preferences.json'
+
+interface RecordFile<T> {
+  folder: string
+  /** e.g. "progress.json"; a damaged file becomes "progress.damaged-<date>.json". */
+  fileName: string
+  schema: z.ZodType<T>
+  /** What the file holds, in words for messages: "saved progress", "settings". */
+  what: string
+  now?: () => Date
+}
 
 /**
- * Self-guided progress, kept as one JSON file in `folder` (userData/progress in the app).
- * A file that cannot be read as progress is moved aside, not deleted, so nothing is lost
- * and the person simply starts again.
+ * One small JSON record in a folder under userData, written atomically. A file that
+ * cannot be read as the record is moved aside, not deleted, so nothing is lost and
+ * the app simply starts without it.
  */
-export function createProgressStore(folder: string, now: () => Date = () => new Date()): ProgressStore {
-  const file = path.join(folder, PROGRESS_FILE_NAME)
+export function createRecordStore<T>({ folder, fileName, schema, what, now = () => new Date() }: RecordFile<T>): RecordStore<T> {
+  const file = path.join(folder, fileName)
+  const base = fileName.replace(/\.json$/, '')
 
   async function moveAside(): Promise<void> {
     const stamp = now().toISOString().replace(/[:.]/g, '-')
-    await fs.promises.rename(file, path.join(folder, `progress.damaged-${stamp}.json`))
+    await fs.promises.rename(file, path.join(folder, `${base}.damaged-${stamp}.json`))
   }
 
   return {
@@ -32,28 +52,27 @@ export function createProgressStore(folder: string, now: () => Date = () => new 
         text = await fs.promises.readFile(file, 'utf8')
       } catch (error) {
         if (errorCode(error) === 'ENOENT') return null
-        throw new UserFacingError(`Your saved progress could not be read (${describeFileError(error)}).`, {
+        throw new UserFacingError(`Your ${what} could not be read (${describeFileError(error)}).`, {
           cause: error,
         })
       }
-      const parsed = savedProgressSchema.safeParse(parseJson(text))
+      const parsed = schema.safeParse(parseJson(text))
       if (parsed.success) return parsed.data
-      // If even the move fails (read-only folder), the damaged file is still no progress.
+      // If even the move fails (read-only folder), the damaged file is still no record.
       await moveAside().catch(() => undefined)
       return null
     },
 
-    async save(progress) {
+    async save(record) {
       // Main validates again: this file is read back later and must always be valid.
-      const valid = savedProgressSchema.parse(progress)
+      const valid = schema.parse(record)
       try {
         await fs.promises.mkdir(folder, { recursive: true })
         await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`)
       } catch (error) {
-        throw new UserFacingError(
-          `Your progress could not be saved in ${folder} (${describeFileError(error)}).`,
-          { cause: error },
-        )
+        throw new UserFacingError(`Your ${what} could not be saved in ${folder} (${describeFileError(error)}).`, {
+          cause: error,
+        })
       }
     },
 
@@ -61,12 +80,22 @@ export function createProgressStore(folder: string, now: () => Date = () => new 
       try {
         await fs.promises.rm(file, { force: true })
       } catch (error) {
-        throw new UserFacingError(`Your saved progress could not be removed (${describeFileError(error)}).`, {
+        throw new UserFacingError(`Your ${what} could not be removed (${describeFileError(error)}).`, {
           cause: error,
         })
       }
     },
   }
+}
+
+/** Self-guided progress (userData/progress/progress.json in the app). */
+export function createProgressStore(folder: string, now: () => Date = () => new Date()): ProgressStore {
+  return createRecordStore({ folder, fileName: PROGRESS_FILE_NAME, schema: savedProgressSchema, what: 'progress', now })
+}
+
+/** The remembered language (userData/preferences.json in the app). */
+export function createPreferencesStore(folder: string, now: () => Date = () => new Date()): RecordStore<Preferences> {
+  return createRecordStore({ folder, fileName: PREFERENCES_FILE_NAME, schema: preferencesSchema, what: 'settings', now })
 }
 
 function parseJson(text: string): unknown {

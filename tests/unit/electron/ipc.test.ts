@@ -7,7 +7,7 @@ import type { IpcResult } from '../../../electron/common/ipc-result'
 import { createHostHandlers } from '../../../electron/main/host-handlers'
 import { registerIpcHandlers, type IpcSender } from '../../../electron/main/ipc'
 import { isTrustedSender } from '../../../electron/main/security'
-import { createProgressStore, PROGRESS_FILE_NAME } from '../../../electron/main/services/progress-store'
+import { createPreferencesStore, createProgressStore, PROGRESS_FILE_NAME } from '../../../electron/main/services/progress-store'
 import { UserFacingError } from '../../../electron/main/services/user-facing-error'
 import { CHANNELS, type HostApi, type SavedProgress } from '../../../src/shared/host-contract'
 
@@ -47,9 +47,13 @@ beforeEach(() => {
 })
 afterEach(() => fs.rmSync(folder, { recursive: true, force: true }))
 
-function realHandlers() {
-  const progress = createProgressStore(folder)
-  return createHostHandlers({ app: { getName: () => 'Health IT Role Finder', getVersion: () => '0.1.0' }, progress })
+function realHandlers(kiosk = false) {
+  return createHostHandlers({
+    app: { getName: () => 'Health IT Role Finder', getVersion: () => '0.1.0' },
+    progress: createProgressStore(folder),
+    preferences: createPreferencesStore(folder),
+    kiosk,
+  })
 }
 
 describe('registerIpcHandlers', () => {
@@ -102,7 +106,7 @@ describe('registerIpcHandlers', () => {
     const { call } = register(realHandlers())
     expect(await call(CHANNELS.getAppInfo, ownPage)).toEqual({
       ok: true,
-      value: { name: 'Health IT Role Finder', version: '0.1.0', host: 'electron' },
+      value: { name: 'Health IT Role Finder', version: '0.1.0', host: 'electron', kiosk: false },
     })
   })
 
@@ -124,5 +128,23 @@ describe('registerIpcHandlers', () => {
     expect(hidden).toEqual({ ok: false, error: 'failed', message: 'Something went wrong. Please try again.' })
     expect(JSON.stringify(hidden)).not.toContain('/home/ada')
     expect(logError).toHaveBeenCalledWith(CHANNELS.loadProgress, expect.any(Error))
+  })
+})
+
+describe('preferences and kiosk mode over IPC', () => {
+  it('remembers the language in a settings file', async () => {
+    const { call } = register(realHandlers())
+    expect(await call(CHANNELS.savePreferences, ownPage, { schema: 1, locale: 'es' })).toEqual({ ok: true, value: undefined })
+    expect(await call(CHANNELS.loadPreferences, ownPage)).toEqual({ ok: true, value: { schema: 1, locale: 'es' } })
+    expect((await call(CHANNELS.savePreferences, ownPage, { schema: 1, locale: 'fr' })).ok).toBe(false)
+  })
+
+  it('writes nothing at all in kiosk mode, even when asked', async () => {
+    const { call } = register(realHandlers(true))
+    expect(await call(CHANNELS.getAppInfo, ownPage)).toMatchObject({ ok: true, value: { kiosk: true } })
+    expect((await call(CHANNELS.saveProgress, ownPage, goodProgress)).ok).toBe(true)
+    expect((await call(CHANNELS.savePreferences, ownPage, { schema: 1, locale: 'es' })).ok).toBe(true)
+    expect(fs.readdirSync(folder)).toEqual([])
+    expect(await call(CHANNELS.loadProgress, ownPage)).toEqual({ ok: true, value: null })
   })
 })

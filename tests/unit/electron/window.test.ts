@@ -66,6 +66,17 @@ describe('createMainWindow', () => {
     expect(prefs).not.toHaveProperty('enableBlinkFeatures')
   })
 
+  it('opens a kiosk full screen, without devtools, in a session that lives in memory only', () => {
+    createMainWindow({ ...baseOptions, kiosk: true })
+    const options = windows[0]!.options
+    expect(options.kiosk).toBe(true)
+    expect(options.webPreferences).toMatchObject({ partition: 'kiosk', devTools: false, sandbox: true })
+    expect(options.webPreferences!.partition!.startsWith('persist:')).toBe(false)
+    createMainWindow(baseOptions)
+    expect(windows[1]!.options.kiosk).toBe(false)
+    expect(windows[1]!.options.webPreferences).not.toHaveProperty('partition')
+  })
+
   it('stays hidden until ready-to-show, then shows (maximized when it was)', () => {
     const window = createMainWindow({ ...baseOptions, maximized: true })
     expect(windows[0]!.options.show).toBe(false)

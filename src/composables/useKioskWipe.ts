@@ -1,0 +1,16 @@
+import { useRouter } from 'vue-router'
+import { useAssessmentStore } from '../stores/assessment'
+import { usePreferencesStore } from '../stores/preferences'
+
+/** Clears everything the last person left (answers, result, language) and returns to the start. */
+export function useKioskWipe() {
+  const router = useRouter()
+  const assessment = useAssessmentStore()
+  const preferences = usePreferencesStore()
+  return async function wipe(): Promise<void> {
+    await assessment.startOver()
+    preferences.reset()
+    window.scrollTo(0, 0)
+    await router.push('/')
+  }
+}
