@@ -4,7 +4,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 /** Layers that must run anywhere (Node, browser, Electron main): no Vue, Electron, Node or DOM. */
-const PURE_LAYERS = ['src/domain/**/*.ts', 'src/shared/**/*.ts', 'src/content/**/*.ts']
+const PURE_LAYERS = ['src/domain/**/*.ts', 'src/shared/**/*.ts', 'src/content/**/*.ts', 'src/storage/**/*.ts', 'src/counselor/**/*.ts']
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**', 'coverage/**'] },

@@ -1,4 +1,7 @@
+import { copyFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
+import path from 'node:path'
+import { SQL_WASM_FILE } from './electron/main/services/sql-wasm'
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig, type EnvironmentOptions } from 'vite'
 // The content version is scoring.json's, the same one the renderer reports (content.version).
@@ -12,6 +15,7 @@ import scoring from './src/content/scoring.json' with { type: 'json' }
  * Two environments rather than one multi-entry build, so the preload never shares a chunk.
  */
 const root = fileURLToPath(new URL('.', import.meta.url))
+const SQL_WASM_SOURCE = path.join(root, 'node_modules', 'sql.js', 'dist', SQL_WASM_FILE)
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)]
 
 function nodeBundle(options: {
@@ -77,6 +81,8 @@ export default defineConfig({
     async buildApp(builder) {
       await builder.build(builder.environments.main!)
       await builder.build(builder.environments.preload!)
+      // Counselor storage runs sql.js in main; its WebAssembly ships beside the bundle.
+      copyFileSync(SQL_WASM_SOURCE, path.join(root, 'dist-electron', 'main', SQL_WASM_FILE))
     },
   },
 })

@@ -9,7 +9,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 import initSqlJs from 'sql.js'
 import { createDatabaseFileAdapter } from '../electron/main/services/database-file'
@@ -131,6 +131,7 @@ interface Row {
   ok: boolean | null
 }
 
+const loadAtStart = loadavg()[0]!
 const rows: Row[] = []
 const notes: Record<string, unknown> = {}
 for (const sessionCount of SESSION_COUNTS) {
@@ -174,7 +175,7 @@ for (const sessionCount of SESSION_COUNTS) {
     )
     add('deleteClient (VACUUM + full rewrite)', await measure(() => store.deleteClient(clientIds.pop()!), 5), null)
     await store.close()
-    add('whole-file save (rejected design)', await measureWholeFileSave(file), null)
+    add('whole-file rewrite (rejected per-save design; = background rewrite)', await measureWholeFileSave(file), null)
   } finally {
     rmSync(folder, { recursive: true, force: true })
   }
@@ -192,7 +193,16 @@ const table = rows.map((row) => ({
 console.table(table)
 console.log(notes[`${SESSION_COUNTS[0]} sessions`], notes[`${SESSION_COUNTS[1]} sessions`])
 
-const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 1e9) }
+// Other work on the machine slows fsync and crypto alike; the load average says how busy it was.
+const machine = {
+  node: process.version,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  memoryGB: Math.round(totalmem() / 1e9),
+  loadAverageAtStart: Number(loadAtStart.toFixed(2)),
+  loadAverageAtEnd: Number(loadavg()[0]!.toFixed(2)),
+}
+console.log(`Load average (1 min): ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end, on ${machine.cpus} CPUs`)
 writeFileSync(
   new URL('./storage-results.json', import.meta.url),
   `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, runs: RUNS, rows, notes }, null, 2)}\n`,

@@ -1,3 +1,4 @@
+import type { CounselorApi, FileApi } from '../../src/shared/counselor-contract'
 import type { AppInfo, HostApi, Preferences } from '../../src/shared/host-contract'
 import type { ProgressStore, RecordStore } from './services/progress-store'
 
@@ -8,14 +9,18 @@ export interface HostServices {
   /** Kiosk mode: nothing about the person, nor their language, is written to disk. */
   kiosk: boolean
   kioskIdleSeconds?: number
+  counselor: CounselorApi
+  files: FileApi
 }
 
 /**
  * The main-process side of HostApi: what each channel does once IPC has checked the
  * sender and the payload. Adding a channel to the contract means adding one entry here.
  */
-export function createHostHandlers({ app, progress, preferences, kiosk, kioskIdleSeconds }: HostServices): HostApi {
+export function createHostHandlers({ app, progress, preferences, kiosk, kioskIdleSeconds, counselor, files }: HostServices): HostApi {
   return {
+    ...counselor,
+    ...files,
     async getAppInfo(): Promise<AppInfo> {
       const info: AppInfo = { name: app.getName(), version: app.getVersion(), host: 'electron', kiosk }
       return kiosk ? { ...info, kioskIdleSeconds } : info

@@ -17,6 +17,8 @@ import { registerIpcHandlers } from './ipc'
 import { aboutDetail, buildMenuTemplate } from './menu'
 import { guardWebContents, isTrustedSender } from './security'
 import { createErrorLog } from './services/error-log'
+import { createMainCounselorService } from './services/counselor'
+import { createFileService } from './services/export-files'
 import { createPreferencesStore, createProgressStore } from './services/progress-store'
 import { isKioskLaunch, kioskIdleSeconds } from './kiosk'
 import { openMainWindow } from './window'
@@ -94,6 +96,8 @@ function start(): void {
           preferences: createPreferencesStore(userData),
           kiosk,
           kioskIdleSeconds: kioskIdleSeconds(process.argv),
+          counselor: createMainCounselorService(userData),
+          files: createFileService({ chooseSavePath, renderPdf }),
         }),
         {
           isTrustedSender: (frameUrl) => isTrustedSender(frameUrl, indexPath),
@@ -136,6 +140,27 @@ function showMainWindow(): void {
     if (mainWindow === window) mainWindow = null
   })
   mainWindow = window
+}
+
+const SAVE_FILTERS: Record<'json' | 'csv' | 'pdf', Electron.FileFilter> = {
+  json: { name: 'Session file (JSON)', extensions: ['json'] },
+  csv: { name: 'Spreadsheet (CSV)', extensions: ['csv'] },
+  pdf: { name: 'PDF document', extensions: ['pdf'] },
+}
+
+async function chooseSavePath(defaultName: string, kind: keyof typeof SAVE_FILTERS): Promise<string | undefined> {
+  const options: Electron.SaveDialogOptions = {
+    defaultPath: path.join(app.getPath('documents'), defaultName),
+    filters: [SAVE_FILTERS[kind]],
+  }
+  const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+  return chosen.canceled ? undefined : chosen.filePath
+}
+
+async function renderPdf(): Promise<Uint8Array> {
+  if (!mainWindow) throw new Error('No window to print')
+  // The page's print stylesheet lays the result out on one page.
+  return mainWindow.webContents.printToPDF({ printBackground: true, pageSize: 'Letter', preferCSSPageSize: true })
 }
 
 function printPage(): void {

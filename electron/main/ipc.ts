@@ -1,5 +1,6 @@
 import { CHANNELS, PAYLOADS, type Channel, type HostApi } from '../../src/shared/host-contract'
 import type { IpcResult } from '../common/ipc-result'
+import { isStorageError } from '../../src/storage/errors'
 import { UserFacingError } from './services/user-facing-error'
 
 /** The part of an IPC event a handler looks at: which frame sent it. */
@@ -40,7 +41,8 @@ export function createChannelHandler(
     try {
       return { ok: true, value: await serve(parsed.data) }
     } catch (error) {
-      if (error instanceof UserFacingError) {
+      // Storage errors are written for the counselor already: plain words, no detail.
+      if (error instanceof UserFacingError || isStorageError(error)) {
         return { ok: false, error: 'failed', message: error.message }
       }
       guards.logError(channel, error)

@@ -11,11 +11,27 @@ import {
   type Preferences,
   type SavedProgress,
 } from '../shared/host-contract'
+import type { CounselorApi, FileApi } from '../shared/counselor-contract'
 
 export const PROGRESS_KEY = 'health-it-role-finder.progress'
 export const PREFERENCES_KEY = 'health-it-role-finder.preferences'
 
-export function createBrowserHost(storage: Storage, info: Omit<AppInfo, 'host'>): HostApi {
+type Lazy<T> = () => Promise<T>
+
+/**
+ * `counselor` and `files` are loaded on first use (see browser-counselor.ts); tests pass their own.
+ */
+export function createBrowserHost(
+  storage: Storage,
+  info: Omit<AppInfo, 'host'>,
+  extras: { counselor: Lazy<CounselorApi>; files: Lazy<FileApi> } = defaultExtras(),
+): HostApi {
+  const counselor = <K extends keyof CounselorApi>(name: K) =>
+    (async (payload?: unknown) => {
+      const api = await extras.counselor()
+      return (api[name] as (payload?: unknown) => Promise<unknown>)(payload)
+    }) as CounselorApi[K]
+
   function read<T>(key: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false } }): T | null {
     const raw = storage.getItem(key)
     if (raw === null) return null
@@ -48,5 +64,32 @@ export function createBrowserHost(storage: Storage, info: Omit<AppInfo, 'host'>)
     async savePreferences(preferences: Preferences) {
       if (!info.kiosk) storage.setItem(PREFERENCES_KEY, JSON.stringify(preferencesSchema.parse(preferences)))
     },
+    counselorStatus: counselor('counselorStatus'),
+    counselorOpen: counselor('counselorOpen'),
+    counselorLock: counselor('counselorLock'),
+    counselorChangePasscode: counselor('counselorChangePasscode'),
+    counselorEraseAll: counselor('counselorEraseAll'),
+    listClients: counselor('listClients'),
+    createClient: counselor('createClient'),
+    updateClient: counselor('updateClient'),
+    getClient: counselor('getClient'),
+    deleteClient: counselor('deleteClient'),
+    saveSession: counselor('saveSession'),
+    getSession: counselor('getSession'),
+    exportSession: counselor('exportSession'),
+    exportSessionsCsv: counselor('exportSessionsCsv'),
+    importSession: counselor('importSession'),
+    saveFile: async (file) => (await extras.files()).saveFile(file),
+    printToPdf: async (request) => (await extras.files()).printToPdf(request),
+  }
+}
+
+function defaultExtras() {
+  let loaded: Promise<typeof import('./browser-counselor')> | undefined
+  const load = () => (loaded ??= import('./browser-counselor'))
+  let service: Promise<CounselorApi> | undefined
+  return {
+    counselor: () => (service ??= load().then((module) => module.createBrowserCounselor())),
+    files: async () => (await load()).browserFiles,
   }
 }

@@ -10,6 +10,23 @@ export const CHANNELS = {
   clearProgress: 'progress:clear',
   loadPreferences: 'preferences:load',
   savePreferences: 'preferences:save',
+  counselorStatus: 'counselor:status',
+  counselorOpen: 'counselor:open',
+  counselorLock: 'counselor:lock',
+  counselorChangePasscode: 'counselor:change-passcode',
+  counselorEraseAll: 'counselor:erase-all',
+  listClients: 'clients:list',
+  createClient: 'clients:create',
+  updateClient: 'clients:update',
+  getClient: 'clients:get',
+  deleteClient: 'clients:delete',
+  saveSession: 'sessions:save',
+  getSession: 'sessions:get',
+  exportSession: 'sessions:export-json',
+  exportSessionsCsv: 'sessions:export-csv',
+  importSession: 'sessions:import-json',
+  saveFile: 'files:save',
+  printToPdf: 'files:print-pdf',
 } as const
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS]

@@ -6,14 +6,11 @@
  * preload, renderer and tests can all import it.
  */
 import { z } from 'zod'
+import { answersSchema } from '../storage/records'
 import { CHANNELS, type Channel } from './channels'
+import { COUNSELOR_PAYLOADS, type CounselorApi, type FileApi } from './counselor-contract'
 
-const ID_PATTERN = /^[a-z0-9_]{1,64}$/
-const answerId = z.string().regex(ID_PATTERN)
-
-export const answersSchema = z
-  .record(answerId, z.union([answerId, z.array(answerId).max(32)]))
-  .refine((answers) => Object.keys(answers).length <= 200, 'too many answers')
+export { answersSchema }
 
 /** Anonymous self-guided progress: answers and where the person was, nothing else. */
 export const savedProgressSchema = z
@@ -57,7 +54,7 @@ export function parseIdleSeconds(value: string | null | undefined): number {
 }
 
 /** What the renderer may ask of its host. Every function is one user intent. */
-export interface HostApi {
+export interface HostApi extends CounselorApi, FileApi {
   getAppInfo(): Promise<AppInfo>
   loadProgress(): Promise<SavedProgress | null>
   saveProgress(progress: SavedProgress): Promise<void>
@@ -80,4 +77,5 @@ export const PAYLOADS = {
   [CHANNELS.clearProgress]: z.undefined(),
   [CHANNELS.loadPreferences]: z.undefined(),
   [CHANNELS.savePreferences]: preferencesSchema,
+  ...COUNSELOR_PAYLOADS,
 } as const satisfies Record<Channel, z.ZodType>

@@ -86,10 +86,13 @@ export async function guarded<T>(operation: () => Promise<T> | T): Promise<T> {
  * Turns a failed disk (Node errno) or browser-storage (DOMException name) write into
  * plain words. Read by property, so this file needs neither Node nor DOM types.
  */
-export function writeFailed(cause: unknown, whatFailed = 'The change could not be saved'): StorageError {
+export function writeFailed(
+  cause: unknown,
+  whatFailed = 'The change could not be saved',
+  afterwards = 'Everything in the open session is still here: export it if you need to, then try again.',
+): StorageError {
   const code = readStringProperty(cause, 'code')
   const name = readStringProperty(cause, 'name')
-  const keepWorking = 'Everything in the open session is still here: export it if you need to, then try again.'
   let reason: string
   if (code === 'ENOSPC' || code === 'EDQUOT' || name === 'QuotaExceededError') {
     reason = 'because the disk is full'
@@ -102,7 +105,7 @@ export function writeFailed(cause: unknown, whatFailed = 'The change could not b
   } else {
     reason = 'because the disk refused the write'
   }
-  return new StorageError('write-failed', `${whatFailed} ${reason}. ${keepWorking}`, { cause })
+  return new StorageError('write-failed', `${whatFailed} ${reason}. ${afterwards}`, { cause })
 }
 
 export function readFailed(cause: unknown): StorageError {

@@ -34,14 +34,14 @@ export function waitBeforeNextAttemptMs(record: AttemptRecord, now: number): num
 }
 
 export async function readAttemptRecord(adapter: PersistenceAdapter): Promise<AttemptRecord> {
-  const bytes = await adapter.readMeta()
-  if (bytes === null) return CLEAN_RECORD
   try {
+    const bytes = await adapter.readMeta()
+    if (bytes === null) return CLEAN_RECORD
     const parsed = attemptRecordSchema.safeParse(JSON.parse(fromUtf8(bytes)))
-    // A damaged record counts as clean: only someone with file access can damage it,
-    // and they can copy the file anyway.
     return parsed.success ? parsed.data : CLEAN_RECORD
   } catch {
+    // An unreadable or damaged record counts as clean: only someone with access to the
+    // files can cause that, and they can copy the database anyway.
     return CLEAN_RECORD
   }
 }

@@ -4,11 +4,10 @@
  */
 import { z } from 'zod'
 import { ROLE_IDS, type RoleId } from '../domain/types'
-import { answersSchema } from '../shared/host-contract'
 
-/** Control characters (other than the allowed line breaks and tabs) and lone UTF-16 surrogates. */
+/** Control characters and lone UTF-16 surrogates (which cannot be stored as UTF-8). Notes may have tabs and line breaks. */
 const SINGLE_LINE_FORBIDDEN = /[\p{Cc}\p{Cs}]/u
-const MULTI_LINE_FORBIDDEN = /[\p{Cs}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u
+const MULTI_LINE_FORBIDDEN = /\p{Cs}|(?![\t\n\r])\p{Cc}/u
 
 function singleLineText(maxLength: number) {
   return z
@@ -29,6 +28,12 @@ export const recordIdSchema = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of 1 to 64 letters, digits, "-" or "_"')
 
 const questionIdSchema = z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be a question id')
+const optionIdSchema = z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be an answer option id')
+
+/** Answers keyed by question id: the one rule for stored sessions and saved progress (host-contract.ts). */
+export const answersSchema = z
+  .record(questionIdSchema, z.union([optionIdSchema, z.array(optionIdSchema).max(32)]))
+  .refine((answers) => Object.keys(answers).length <= 200, 'must have at most 200 answers')
 
 /** Stored timestamps are always UTC ISO strings so that text order is time order. */
 export const timestampSchema = z.iso

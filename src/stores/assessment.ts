@@ -11,13 +11,31 @@ import { scoreAnswers } from '../domain/scoring'
 import type { AnswerValue, Answers } from '../domain/types'
 import { askedQuestions, withoutHiddenAnswers } from '../domain/visibility'
 import { useHost } from '../host'
+import type { SessionInput } from '../storage/records'
 import { useKioskStore } from './kiosk'
+import { usePreferencesStore } from './preferences'
+
+/** A counselor-guided session: the answers are saved to the client's encrypted record, not as self-guided progress. */
+export interface GuidedSession {
+  clientId: string
+  clientName: string
+  /** Set once the first save has created the session. */
+  sessionId?: string
+  startedAt: string
+  /** The counselor's note per question id. */
+  notes: Record<string, string>
+}
 
 export const useAssessmentStore = defineStore('assessment', () => {
   /** Every answer given, including to follow-ups no longer asked (kept in case the person changes back). */
   const answers = ref<Answers>({})
   const route = ref('/')
   const saveFailed = ref(false)
+  /** Plain words from the host when a save failed, to show as they are. */
+  const saveError = ref<string | null>(null)
+  const guided = ref<GuidedSession | null>(null)
+  // Saves run one after another, so a session is created once and then updated.
+  let saving: Promise<void> = Promise.resolve()
 
   /** Only the answers to questions now asked: what is scored and saved. */
   const givenAnswers = computed(() => withoutHiddenAnswers(content, answers.value))
@@ -42,10 +60,50 @@ export const useAssessmentStore = defineStore('assessment', () => {
   function visit(path: string): void {
     if (route.value === path) return
     route.value = path
-    void save()
+    // A guided session is saved as answers change; the screen it is on is not part of the record.
+    if (!guided.value) void save()
   }
 
-  async function save(): Promise<void> {
+  function save(): Promise<void> {
+    saving = saving.then(() => (guided.value ? saveGuided(guided.value) : saveProgress()))
+    return saving
+  }
+
+  function noteSaveOutcome(error: unknown): void {
+    saveFailed.value = error !== null
+    saveError.value = error === null ? null : error instanceof Error ? error.message : null
+  }
+
+  async function saveGuided(session: GuidedSession): Promise<void> {
+    const scored = result.value
+    const input: SessionInput = {
+      ...(session.sessionId ? { id: session.sessionId } : {}),
+      clientId: session.clientId,
+      startedAt: session.startedAt,
+      completedAt: scored ? new Date().toISOString() : null,
+      locale: usePreferencesStore().locale,
+      // Plain copies: reactive proxies cannot cross Electron's IPC.
+      answers: JSON.parse(JSON.stringify(givenAnswers.value)) as Answers,
+      counselorNotes: { ...session.notes },
+      result: scored
+        ? {
+            fits: Object.fromEntries(scored.ranking.map((s) => [s.roleId, s.shownFit])) as Record<string, number>,
+            bestFit: scored.bestFit,
+            contentVersion: scored.contentVersion,
+          }
+        : null,
+    }
+    try {
+      const saved = await useHost().saveSession(input)
+      session.sessionId = saved.id
+      noteSaveOutcome(null)
+    } catch (error) {
+      // The answers stay in memory and on screen; the banner says the record is not saved.
+      noteSaveOutcome(error)
+    }
+  }
+
+  async function saveProgress(): Promise<void> {
     // A kiosk keeps answers in memory only: the next person must find nothing.
     if (useKioskStore().enabled || Object.keys(givenAnswers.value).length === 0) return
     try {
@@ -56,11 +114,42 @@ export const useAssessmentStore = defineStore('assessment', () => {
         answers: JSON.parse(JSON.stringify(givenAnswers.value)) as Answers,
         route: route.value,
       })
-      saveFailed.value = false
+      noteSaveOutcome(null)
     } catch {
       // The answers stay in memory; the page says plainly that they are not saved.
-      saveFailed.value = true
+      noteSaveOutcome(new Error(''))
     }
+  }
+
+  /** Starts a counselor-guided session for a client, with empty answers. */
+  function startGuided(client: { id: string; displayName: string }): void {
+    guided.value = { clientId: client.id, clientName: client.displayName, startedAt: new Date().toISOString(), notes: {} }
+    answers.value = {}
+    route.value = '/'
+  }
+
+  /** Continues an unfinished guided session from the client's record. */
+  function resumeGuided(client: { id: string; displayName: string }, session: { id: string; startedAt: string; answers: Answers; counselorNotes: Record<string, string> }): void {
+    guided.value = { clientId: client.id, clientName: client.displayName, sessionId: session.id, startedAt: session.startedAt, notes: { ...session.counselorNotes } }
+    answers.value = { ...session.answers }
+    route.value = '/'
+  }
+
+  function setNote(questionId: string, text: string): void {
+    if (!guided.value) return
+    const notes = { ...guided.value.notes }
+    if (text.trim()) notes[questionId] = text
+    else delete notes[questionId]
+    guided.value.notes = notes
+    void save()
+  }
+
+  /** Ends the guided session: waits for the last save, then forgets the answers here. */
+  async function endGuided(): Promise<void> {
+    await saving
+    guided.value = null
+    answers.value = {}
+    route.value = '/'
   }
 
   /** Brings back a self-guided assessment left part-way; returns where the person was. */
@@ -82,9 +171,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
     route.value = '/'
     try {
       await useHost().clearProgress()
-      saveFailed.value = false
-    } catch {
-      saveFailed.value = true
+      noteSaveOutcome(null)
+    } catch (error) {
+      noteSaveOutcome(error)
     }
   }
 
@@ -92,6 +181,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
     answers,
     route,
     saveFailed,
+    saveError,
+    guided,
     givenAnswers,
     questions,
     isComplete,
@@ -102,5 +193,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
     visit,
     resume,
     startOver,
+    startGuided,
+    resumeGuided,
+    setNote,
+    endGuided,
   }
 })

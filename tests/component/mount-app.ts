@@ -1,16 +1,35 @@
+/// <reference types="node" />
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import App from '../../src/App.vue'
 import { setHost } from '../../src/host'
 import { createAppI18n } from '../../src/i18n'
 import { createAppRouter } from '../../src/router'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import initSqlJs from 'sql.js'
+import { createCounselorService } from '../../src/counselor/service'
+import type { ExportFile } from '../../src/shared/counselor-contract'
 import type { HostApi, Preferences, SavedProgress } from '../../src/shared/host-contract'
+import { memoryAdapter } from '../fixtures/memory-adapter'
 import { useKioskStore } from '../../src/stores/kiosk'
 import { usePreferencesStore } from '../../src/stores/preferences'
 
+// jsdom looks like a browser to sql.js, so hand it the WebAssembly bytes instead of a URL to fetch.
+const wasmBinary = readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'))
+export const loadSqlJsForTests = () => initSqlJs({ wasmBinary })
+
 /** An in-memory host that records what the app saves. */
 export function memoryHost(initial: SavedProgress | null = null, options: { kiosk?: boolean; kioskIdleSeconds?: number } = {}) {
-  const state = { saved: initial, saves: 0, clears: 0, preferences: null as Preferences | null }
+  const state = {
+    saved: initial,
+    saves: 0,
+    clears: 0,
+    preferences: null as Preferences | null,
+    counselorData: memoryAdapter(),
+    files: [] as ExportFile[],
+    printed: 0,
+  }
   const host: HostApi = {
     getAppInfo: async () => ({ name: 'test', version: '0', host: 'browser', kiosk: options.kiosk ?? false, kioskIdleSeconds: options.kioskIdleSeconds }),
     loadProgress: async () => state.saved,
@@ -25,6 +44,15 @@ export function memoryHost(initial: SavedProgress | null = null, options: { kios
     loadPreferences: async () => state.preferences,
     savePreferences: async (p) => {
       state.preferences = p
+    },
+    ...createCounselorService({ adapter: state.counselorData, loadSqlJs: loadSqlJsForTests, kdfIterations: 1_000 }),
+    saveFile: async (file) => {
+      state.files.push(file)
+      return { saved: true }
+    },
+    printToPdf: async () => {
+      state.printed++
+      return { saved: true }
     },
   }
   return { host, state }

@@ -8,12 +8,12 @@ import path from 'node:path'
  * one file system), flush it to disk, rename it over the target, then flush the folder
  * so the rename itself survives a power cut.
  */
-export async function writeFileAtomic(target: string, data: string): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const temp = tempPathFor(target)
   try {
     const handle = await fs.promises.open(temp, 'wx', 0o600)
     try {
-      await handle.writeFile(data, 'utf8')
+      await handle.writeFile(data, typeof data === 'string' ? 'utf8' : undefined)
       await handle.sync()
     } finally {
       await handle.close()

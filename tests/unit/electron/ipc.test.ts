@@ -4,7 +4,11 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { IpcResult } from '../../../electron/common/ipc-result'
+import initSqlJs from 'sql.js'
 import { createHostHandlers } from '../../../electron/main/host-handlers'
+import { createDatabaseFileAdapter } from '../../../electron/main/services/database-file'
+import { createFileService } from '../../../electron/main/services/export-files'
+import { createCounselorService } from '../../../src/counselor/service'
 import { registerIpcHandlers, type IpcSender } from '../../../electron/main/ipc'
 import { isTrustedSender } from '../../../electron/main/security'
 import { createPreferencesStore, createProgressStore, PROGRESS_FILE_NAME } from '../../../electron/main/services/progress-store'
@@ -53,6 +57,15 @@ function realHandlers(kiosk = false) {
     progress: createProgressStore(folder),
     preferences: createPreferencesStore(folder),
     kiosk,
+    counselor: createCounselorService({
+      adapter: createDatabaseFileAdapter(path.join(folder, 'counselor', 'counselor-data.db')),
+      loadSqlJs: () => initSqlJs(),
+      kdfIterations: 1_000,
+    }),
+    files: createFileService({
+      chooseSavePath: async () => undefined,
+      renderPdf: async () => new Uint8Array(),
+    }),
   })
 }
 

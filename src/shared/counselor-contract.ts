@@ -1,0 +1,94 @@
+/**
+ * The counselor part of the host contract: intent-level functions over encrypted,
+ * local client records, and their payload validators. No Node, DOM or Vue imports.
+ */
+import { z } from 'zod'
+import {
+  clientUpdateInputSchema,
+  newClientInputSchema,
+  recordIdSchema,
+  sessionInputSchema,
+  type Client,
+  type ClientSummary,
+  type ClientUpdateInput,
+  type DateRange,
+  type NewClientInput,
+  type Session,
+  type SessionInput,
+  type SessionSummary,
+} from '../storage/records'
+import { CHANNELS } from './channels'
+
+export interface CounselorStatus {
+  /** Counselor data exists here: ask for the passcode (else: choose one). */
+  hasData: boolean
+  unlocked: boolean
+  /** Seconds until a passcode may be tried again, after too many wrong ones. */
+  waitSeconds: number
+}
+
+export type CounselorOpenResult =
+  | { ok: true; status: 'created' | 'opened' | 'recovered'; message: string }
+  | { ok: false; reason: 'wrong-passcode' | 'locked' | 'invalid-input'; message: string; waitSeconds: number }
+
+/** A file for the person to keep: the host decides where it goes (a save dialog, a download). */
+export interface ExportFile {
+  fileName: string
+  mimeType: 'application/json' | 'text/csv'
+  text: string
+}
+
+export interface CounselorApi {
+  counselorStatus(): Promise<CounselorStatus>
+  /** Opens counselor data with the passcode, creating it on first use. */
+  counselorOpen(payload: { passcode: string }): Promise<CounselorOpenResult>
+  counselorLock(): Promise<void>
+  counselorChangePasscode(payload: { current: string; next: string }): Promise<void>
+  /** The reset for a forgotten passcode: erases every client, session and note for good. */
+  counselorEraseAll(): Promise<void>
+  listClients(payload: { query: string }): Promise<ClientSummary[]>
+  createClient(payload: NewClientInput): Promise<Client>
+  updateClient(payload: ClientUpdateInput): Promise<Client>
+  getClient(payload: { clientId: string }): Promise<{ client: Client; sessions: SessionSummary[] }>
+  deleteClient(payload: { clientId: string }): Promise<void>
+  saveSession(payload: SessionInput): Promise<Session>
+  getSession(payload: { sessionId: string }): Promise<Session>
+  exportSession(payload: { sessionId: string }): Promise<ExportFile>
+  exportSessionsCsv(payload: DateRange): Promise<ExportFile>
+  importSession(payload: { text: string; clientId?: string }): Promise<Session>
+}
+
+/** Files the person keeps or prints: where they go is the host's business (a save dialog, a download). */
+export interface FileApi {
+  /** Offers the file to save; resolves `saved: false` when the person cancels. */
+  saveFile(payload: ExportFile): Promise<{ saved: boolean }>
+  /** Prints the current page to a PDF file (Electron) or opens the print dialog (browser). */
+  printToPdf(payload: { fileName: string }): Promise<{ saved: boolean }>
+}
+
+const passcode = z.string().min(1).max(1024)
+const fileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,100}\.(json|csv|pdf)$/, 'must be a plain file name')
+const clientRef = z.object({ clientId: recordIdSchema }).strict()
+const isoDate = z.iso.datetime({ offset: true })
+
+export const COUNSELOR_PAYLOADS = {
+  [CHANNELS.counselorStatus]: z.undefined(),
+  [CHANNELS.counselorOpen]: z.object({ passcode }).strict(),
+  [CHANNELS.counselorLock]: z.undefined(),
+  [CHANNELS.counselorChangePasscode]: z.object({ current: passcode, next: passcode }).strict(),
+  [CHANNELS.counselorEraseAll]: z.undefined(),
+  [CHANNELS.listClients]: z.object({ query: z.string().max(200) }).strict(),
+  [CHANNELS.createClient]: newClientInputSchema,
+  [CHANNELS.updateClient]: clientUpdateInputSchema,
+  [CHANNELS.getClient]: clientRef,
+  [CHANNELS.deleteClient]: clientRef,
+  [CHANNELS.saveSession]: sessionInputSchema,
+  [CHANNELS.getSession]: z.object({ sessionId: recordIdSchema }).strict(),
+  [CHANNELS.exportSession]: z.object({ sessionId: recordIdSchema }).strict(),
+  [CHANNELS.exportSessionsCsv]: z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict(),
+  [CHANNELS.importSession]: z.object({ text: z.string().max(1024 * 1024), clientId: recordIdSchema.optional() }).strict(),
+  [CHANNELS.saveFile]: z
+    .object({ fileName, mimeType: z.enum(['application/json', 'text/csv']), text: z.string().max(50 * 1024 * 1024) })
+    .strict(),
+  [CHANNELS.printToPdf]: z.object({ fileName }).strict(),
+} as const

@@ -1,0 +1,29 @@
+/**
+ * Counselor-mode storage: encrypted SQLite (sql.js) that runs unchanged in Electron's
+ * main process and in a browser. Platform code stays outside: pass a
+ * PersistenceAdapter (electron/main/services/database-file.ts or ./indexeddb-adapter)
+ * and a function that loads sql.js.
+ */
+export { openCounselorStore } from './open-counselor-store'
+export type { OpenCounselorStoreOptions, OpenStatus, OpenedCounselorStore } from './open-counselor-store'
+// A type only: stores come from openCounselorStore, never from `new`.
+export type { CounselorStore, ImportTarget } from './counselor-store'
+export { eraseAllCounselorData, getCounselorStorageStatus } from './storage-maintenance'
+export type { CounselorStorageStatus } from './storage-maintenance'
+export { StorageError, isStorageError, toPlainStorageError } from './errors'
+export type { PlainStorageError, StorageErrorCode } from './errors'
+export type { PersistenceAdapter } from './persistence-adapter'
+export type {
+  Client,
+  ClientSummary,
+  ClientUpdateInput,
+  DateRange,
+  NewClientInput,
+  Session,
+  SessionInput,
+  SessionResult,
+  SessionSummary,
+} from './records'
+export { DEFAULT_KDF_ITERATIONS } from './passcode-crypto'
+export { SESSION_FILE_FORMAT } from './session-file'
+export { CSV_COLUMNS } from './sessions-csv'

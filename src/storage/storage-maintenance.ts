@@ -1,0 +1,59 @@
+/**
+ * Questions and actions that need no passcode: is there counselor data here, must the
+ * counselor wait before the next try, and the reset for a forgotten passcode.
+ */
+import { z } from 'zod'
+import { guarded, readFailed, writeFailed } from './errors'
+import { readAttemptRecord, waitBeforeNextAttemptMs } from './passcode-throttle'
+import { type PersistenceAdapter, isPersistenceAdapter } from './persistence-adapter'
+import { parseOrThrow } from './validation'
+
+const adapterOptionsSchema = z
+  .object({
+    adapter: z.custom<PersistenceAdapter>(isPersistenceAdapter, 'must be a storage adapter'),
+    now: z.custom<() => number>((value) => typeof value === 'function', 'must be a clock function').optional(),
+  })
+  .strict()
+type AdapterOptions = z.input<typeof adapterOptionsSchema>
+
+export interface CounselorStorageStatus {
+  /** Whether counselor data exists, i.e. whether to ask for the passcode or to choose a new one. */
+  exists: boolean
+  /** How long until a passcode may be tried again (0 = now). */
+  waitBeforeNextAttemptMs: number
+}
+
+export function getCounselorStorageStatus(options: AdapterOptions): Promise<CounselorStorageStatus> {
+  return guarded(async () => {
+    const { adapter, now = Date.now } = parseOrThrow(adapterOptionsSchema, options, {
+      action: 'Could not check counselor data',
+      what: 'options',
+    })
+    let exists: boolean
+    try {
+      exists = (await adapter.read()) !== null || (await adapter.readJournal()) !== null
+    } catch (error) {
+      throw readFailed(error)
+    }
+    return { exists, waitBeforeNextAttemptMs: waitBeforeNextAttemptMs(await readAttemptRecord(adapter), now()) }
+  })
+}
+
+/**
+ * Erases every client, session and note, the wrong-passcode counter and any
+ * moved-aside damaged copies. There is no undo; the next open creates a new store.
+ * Close any open store on this adapter first.
+ */
+export function eraseAllCounselorData(options: Pick<AdapterOptions, 'adapter'>): Promise<void> {
+  return guarded(async () => {
+    const { adapter } = parseOrThrow(adapterOptionsSchema.pick({ adapter: true }), options, {
+      action: 'Could not erase counselor data',
+      what: 'options',
+    })
+    try {
+      await adapter.eraseAll()
+    } catch (error) {
+      throw writeFailed(error, 'Counselor data could not be fully erased', 'Some of it may still be there: try again.')
+    }
+  })
+}

@@ -1,0 +1,82 @@
+/** Shared set-up for storage tests: real sql.js, real files in a temp folder, a fast KDF. */
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import initSqlJs from 'sql.js'
+import { createDatabaseFileAdapter, type DatabaseFileSystem } from '../../../electron/main/services/database-file'
+import { ROLE_IDS } from '../../../src/domain/types'
+import { fromUtf8 } from '../../../src/storage/bytes'
+import { deriveKey } from '../../../src/storage/passcode-crypto'
+import type { PersistenceAdapter } from '../../../src/storage/persistence-adapter'
+import type { SessionInput } from '../../../src/storage/records'
+import { decryptSnapshotBody, parseSnapshot } from '../../../src/storage/snapshot-format'
+import { openCounselorStore, type OpenCounselorStoreOptions } from '../../../src/storage'
+
+/** Production uses 600,000; tests inject a small count to stay fast. */
+export const TEST_KDF_ITERATIONS = 1_000
+export const PASSCODE = 'correct horse battery'
+export const DB_NAME = 'counselor-data.db'
+
+export const loadSqlJs = () => initSqlJs()
+
+export async function makeTempFolder(): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), 'hitrf-storage-'))
+}
+
+export async function removeFolder(folder: string): Promise<void> {
+  await fs.rm(folder, { recursive: true, force: true })
+}
+
+export function fileAdapter(folder: string, fileSystem?: DatabaseFileSystem): PersistenceAdapter {
+  return createDatabaseFileAdapter(path.join(folder, DB_NAME), fileSystem)
+}
+
+export function openInFolder(folder: string, overrides: Partial<OpenCounselorStoreOptions> = {}) {
+  return openCounselorStore({
+    adapter: fileAdapter(folder),
+    loadSqlJs,
+    passcode: PASSCODE,
+    kdfIterations: TEST_KDF_ITERATIONS,
+    ...overrides,
+  })
+}
+
+export function sampleSession(clientId: string, overrides: Partial<SessionInput> = {}): SessionInput {
+  return {
+    clientId,
+    startedAt: '2026-03-02T14:00:00.000Z',
+    completedAt: '2026-03-02T14:35:10.000Z',
+    locale: 'es-US',
+    answers: { licensed_clinician: 'no', tasks_enjoyed: ['teaching', 'troubleshooting'], likes_travel: 'likert_4' },
+    counselorNotes: { tasks_enjoyed: 'Ran EHR training at a clinic.\nWants part-time work.' },
+    result: {
+      fits: Object.fromEntries(ROLE_IDS.map((role, index) => [role, index * 17.5])) as Record<
+        (typeof ROLE_IDS)[number],
+        number
+      >,
+      bestFit: 'trainer',
+      contentVersion: '2026.11.1',
+    },
+    ...overrides,
+  }
+}
+
+/** Every file the adapter keeps for this database, as raw bytes, by name. */
+export async function rawFiles(folder: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>()
+  for (const name of await fs.readdir(folder)) files.set(name, await fs.readFile(path.join(folder, name)))
+  return files
+}
+
+/** The SQLite image inside the snapshot, decrypted the way opening does it. */
+export async function decryptedImage(folder: string, passcode = PASSCODE): Promise<Buffer> {
+  const parsed = await parseSnapshot(new Uint8Array(await fs.readFile(path.join(folder, DB_NAME))))
+  const key = await deriveKey(passcode, parsed.header.kdf)
+  return Buffer.from(await decryptSnapshotBody(parsed, key))
+}
+
+export function containsText(bytes: Uint8Array, text: string): boolean {
+  return Buffer.from(bytes).includes(Buffer.from(text, 'utf8')) || Buffer.from(bytes).includes(Buffer.from(text, 'utf16le'))
+}
+
+export { fromUtf8 }

@@ -1,0 +1,205 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import initSqlJs from 'sql.js'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { StorageError } from '../../../src/storage'
+import { asBytes } from '../../../src/storage/bytes'
+import { LATEST_SCHEMA_VERSION } from '../../../src/storage/migrations'
+import { deriveKey, sealKeyCheck } from '../../../src/storage/passcode-crypto'
+import { decryptSnapshotBody, encodeSnapshot, parseSnapshot } from '../../../src/storage/snapshot-format'
+import type { PersistenceAdapter } from '../../../src/storage/persistence-adapter'
+import { DB_NAME, PASSCODE, fileAdapter, makeTempFolder, openInFolder, rawFiles, removeFolder, sampleSession } from './helpers'
+
+let folder: string
+let dbFile: string
+let journalFile: string
+beforeEach(async () => {
+  folder = await makeTempFolder()
+  dbFile = path.join(folder, DB_NAME)
+  journalFile = `${dbFile}.journal`
+})
+afterEach(async () => {
+  await removeFolder(folder)
+})
+
+const clock = () => Date.parse('2026-06-15T08:30:00.000Z')
+const STAMP = '2026-06-15T08-30-00-000Z'
+
+/** A store whose journal holds four frames: the client, then three sessions. */
+async function storeWithHistory() {
+  const { store } = await openInFolder(folder)
+  const client = await store.createClient({ displayName: 'Journal Person' })
+  const sessions = []
+  for (let index = 0; index < 3; index++) {
+    sessions.push(await store.saveSession(sampleSession(client.id, { startedAt: `2026-0${index + 1}-01T00:00:00Z` })))
+  }
+  await store.close()
+  return { client, sessions }
+}
+
+/** Where each journal frame starts and ends (after the 24-byte header: magic and generation). */
+function frameBounds(journal: Buffer): { start: number; end: number }[] {
+  const bounds = []
+  for (let offset = 24; offset < journal.length; ) {
+    const end = offset + 4 + journal.readUInt32BE(offset)
+    bounds.push({ start: offset, end })
+    offset = end
+  }
+  return bounds
+}
+
+async function expectFreshStartWithDamagedKept(original: Buffer) {
+  const opened = await openInFolder(folder, { now: clock })
+  expect(opened.status).toBe('recovered')
+  expect(opened.movedTo).toContain(`${dbFile}.damaged-${STAMP}`)
+  expect(opened.message).toContain('moved aside')
+  expect(opened.message).toContain('Nothing was deleted')
+  expect(await opened.store.listClients()).toEqual([])
+  const kept = await fs.readFile(`${dbFile}.damaged-${STAMP}`)
+  expect(kept.equals(original), 'the damaged file is kept exactly as it was').toBe(true)
+  await opened.store.createClient({ displayName: 'After Recovery' })
+  await opened.store.close()
+  const again = await openInFolder(folder)
+  expect(again.status).toBe('opened')
+  expect((await again.store.listClients()).map((client) => client.displayName)).toEqual(['After Recovery'])
+  await again.store.close()
+}
+
+describe('a damaged database file', () => {
+  it('that is truncated is moved aside with its date, and a fresh store starts', async () => {
+    await storeWithHistory()
+    const whole = await fs.readFile(dbFile)
+    const truncated = whole.subarray(0, Math.floor(whole.length / 2))
+    await fs.writeFile(dbFile, truncated)
+    await expectFreshStartWithDamagedKept(truncated)
+  })
+
+  it('made of random bytes is moved aside, and a fresh store starts', async () => {
+    const random = Buffer.from(crypto.getRandomValues(new Uint8Array(50_000)))
+    await fs.writeFile(dbFile, random)
+    await expectFreshStartWithDamagedKept(random)
+  })
+
+  it('with the wrong magic (another program’s file) is moved aside', async () => {
+    await storeWithHistory()
+    const other = await fs.readFile(dbFile)
+    other.write('SQLite f', 0, 'latin1')
+    await fs.writeFile(dbFile, other)
+    await expectFreshStartWithDamagedKept(other)
+  })
+
+  it('with one flipped byte in the encrypted body is moved aside, even with the right passcode', async () => {
+    await storeWithHistory()
+    const flipped = await fs.readFile(dbFile)
+    flipped[flipped.length - 100]! ^= 0xff
+    await fs.writeFile(dbFile, flipped)
+    await expectFreshStartWithDamagedKept(flipped)
+  })
+
+  it('that is empty (0 bytes) is moved aside', async () => {
+    await fs.writeFile(dbFile, Buffer.alloc(0))
+    await expectFreshStartWithDamagedKept(Buffer.alloc(0))
+  })
+
+  it('is left untouched when it cannot be moved aside, with a typed error', async () => {
+    await fs.writeFile(dbFile, Buffer.from('garbage'))
+    const adapter: PersistenceAdapter = {
+      ...fileAdapter(folder),
+      moveAside: () => Promise.reject(Object.assign(new Error('read-only'), { code: 'EROFS' })),
+    }
+    const error = await openInFolder(folder, { adapter }).catch((reason: unknown) => reason)
+    expect(error).toBeInstanceOf(StorageError)
+    expect(error).toMatchObject({ code: 'damaged', message: expect.stringContaining('left exactly as it is') })
+    expect((await fs.readFile(dbFile)).toString()).toBe('garbage')
+  })
+})
+
+describe('the journal', () => {
+  it('with a torn last frame (crash mid-append) opens normally with every earlier save', async () => {
+    const { sessions } = await storeWithHistory()
+    const journal = await fs.readFile(journalFile)
+    expect(frameBounds(journal).at(-1)?.end).toBe(journal.length)
+    await fs.writeFile(journalFile, journal.subarray(0, journal.length - 7))
+    const opened = await openInFolder(folder)
+    expect(opened.status).toBe('opened')
+    const stored = await Promise.all(sessions.slice(0, 2).map((session) => opened.store.getSession(session.id)))
+    expect(stored).toEqual(sessions.slice(0, 2))
+    await expect(opened.store.getSession(sessions[2]!.id)).rejects.toMatchObject({ code: 'not-found' })
+    // It was rewritten cleanly: new saves append and survive.
+    const later = await opened.store.saveSession(sampleSession(stored[0]!.clientId))
+    await opened.store.close()
+    const again = await openInFolder(folder)
+    expect(await again.store.getSession(later.id)).toEqual(later)
+    await again.store.close()
+  })
+
+  it('damaged in the middle keeps what came before, moves the damaged copy aside and says so', async () => {
+    const { client, sessions } = await storeWithHistory()
+    const journal = await fs.readFile(journalFile)
+    const frames = frameBounds(journal)
+    expect(frames).toHaveLength(4)
+    const damaged = Buffer.from(journal)
+    damaged[frames[2]!.start + 40]! ^= 0x01 // inside the second session's ciphertext
+    await fs.writeFile(journalFile, damaged)
+    const opened = await openInFolder(folder, { now: clock })
+    expect(opened.status).toBe('recovered')
+    expect(opened.message).toContain('most recent changes could not be read')
+    expect(opened.movedTo).toContain(`${DB_NAME}.journal.damaged-${STAMP}`)
+    expect(await opened.store.getClient(client.id)).toEqual(client)
+    expect(await opened.store.getSession(sessions[0]!.id)).toEqual(sessions[0])
+    for (const lost of sessions.slice(1)) await expect(opened.store.getSession(lost.id)).rejects.toMatchObject({ code: 'not-found' })
+    await opened.store.close()
+    expect((await fs.readFile(`${journalFile}.damaged-${STAMP}`)).equals(damaged)).toBe(true)
+    const again = await openInFolder(folder)
+    expect(again.status).toBe('opened')
+    expect(await again.store.getSession(sessions[0]!.id)).toEqual(sessions[0])
+    await again.store.close()
+  })
+
+  it('left from before the last snapshot (crash between the two writes) is ignored, not replayed twice', async () => {
+    const { store } = await openInFolder(folder)
+    const client = await store.createClient({ displayName: 'Stale Journal' })
+    const oldJournal = await fs.readFile(journalFile)
+    await store.close()
+    // A 1-byte journal limit makes the next save rewrite the snapshot (closing waits for it).
+    const reopened = await openInFolder(folder, { journalLimitBytes: 1 })
+    await reopened.store.updateClient({ id: client.id, displayName: 'Renamed Later' })
+    await reopened.store.close()
+    await fs.writeFile(journalFile, oldJournal)
+    const opened = await openInFolder(folder)
+    expect(opened.status).toBe('opened')
+    expect((await opened.store.getClient(client.id)).displayName).toBe('Renamed Later')
+    await opened.store.close()
+  })
+
+  it('without its database file is moved aside, not deleted', async () => {
+    await storeWithHistory()
+    const journal = await fs.readFile(journalFile)
+    await fs.rm(dbFile)
+    const opened = await openInFolder(folder, { now: clock })
+    expect(opened.status).toBe('recovered')
+    expect((await fs.readFile(`${journalFile}.damaged-${STAMP}`)).equals(journal)).toBe(true)
+    await opened.store.close()
+  })
+})
+
+it('refuses a database written by a newer release, changing nothing', async () => {
+  await storeWithHistory()
+  const raw = new Uint8Array(await fs.readFile(dbFile))
+  const parsed = await parseSnapshot(asBytes(raw))
+  const key = await deriveKey(PASSCODE, parsed.header.kdf)
+  const SQL = await initSqlJs()
+  const db = new SQL.Database(await decryptSnapshotBody(parsed, key))
+  db.run('INSERT INTO schema_version VALUES (?, ?)', [LATEST_SCHEMA_VERSION + 1, '2030-01-01T00:00:00Z'])
+  const keyring = { key, kdf: parsed.header.kdf, keyCheck: await sealKeyCheck(key, parsed.header.kdf) }
+  await fs.writeFile(dbFile, await encodeSnapshot(keyring, parsed.header.generation, asBytes(db.export())))
+  db.close()
+  const before = await rawFiles(folder)
+
+  const error = await openInFolder(folder).catch((reason: unknown) => reason)
+  expect(error).toBeInstanceOf(StorageError)
+  expect(error).toMatchObject({ code: 'newer-version' })
+  const after = await rawFiles(folder)
+  expect(after.get(DB_NAME)?.equals(before.get(DB_NAME)!)).toBe(true)
+  expect(after.get(`${DB_NAME}.journal`)?.equals(before.get(`${DB_NAME}.journal`)!)).toBe(true)
+})
