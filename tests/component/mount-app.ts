@@ -16,7 +16,7 @@ import { useKioskStore } from '../../src/stores/kiosk'
 import { usePreferencesStore } from '../../src/stores/preferences'
 
 // jsdom looks like a browser to sql.js, so hand it the WebAssembly bytes instead of a URL to fetch.
-const wasmBinary = readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'))
+const wasmBinary = new Uint8Array(readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'))).buffer
 export const loadSqlJsForTests = () => initSqlJs({ wasmBinary })
 
 /** An in-memory host that records what the app saves. */
