@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
+import { LOCALES } from './src/content/index'
+import { buildContent, buildTexts } from './src/content/validate'
 import { CONTENT_SECURITY_POLICY } from './src/shared/csp'
 import packageJson from './package.json' with { type: 'json' }
 
@@ -19,10 +23,48 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+/**
+ * Checks the content files (shapes, links, every text in every language) whenever the
+ * app is built, and on every edit under the dev server: the app only assembles them.
+ */
+function contentCheck(): Plugin {
+  const folder = fileURLToPath(new URL('./src/content', import.meta.url))
+  const read = (name: string): unknown => {
+    const text = readFileSync(path.join(folder, name), 'utf8')
+    try {
+      return JSON.parse(text)
+    } catch (error) {
+      throw new Error(`${name}: not valid JSON (${(error as Error).message})`)
+    }
+  }
+  const check = () => {
+    const content = buildContent({ 'scoring.json': read('scoring.json'), 'questions.json': read('questions.json'), 'roles.json': read('roles.json') })
+    for (const locale of LOCALES) buildTexts(content, read(`locales/${locale}.json`), `locales/${locale}.json`)
+  }
+  return {
+    name: 'content-check',
+    buildStart() {
+      try {
+        check()
+      } catch (error) {
+        this.error(`Content problem in src/content/${(error as Error).message}`)
+      }
+    },
+    handleHotUpdate({ file, server }) {
+      if (!file.startsWith(folder) || !file.endsWith('.json')) return
+      try {
+        check()
+      } catch (error) {
+        server.ws.send({ type: 'error', err: { message: `Content problem in src/content/${(error as Error).message}`, stack: '' } })
+      }
+    },
+  }
+}
+
 export default defineConfig({
   // Relative asset paths so the same build loads over http:// and file://.
   base: './',
-  plugins: [vue(), contentSecurityPolicy()],
+  plugins: [vue(), contentSecurityPolicy(), contentCheck()],
   define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0 },

@@ -3,11 +3,14 @@
  * Scores an answers file without the app. Bad input prints one plain line on
  * stderr and exits 2; nothing here ever prints a stack trace.
  */
-import { content, contentTexts } from '../src/content/index'
+import { loadCheckedContent } from '../src/content/checked'
+import { ContentError } from '../src/content/errors'
 import { checkAnswers, describeProblem } from '../src/domain/answers'
 import { buildReport } from '../src/domain/report'
 import { scoreAnswers } from '../src/domain/scoring'
 import { formatReportText, formatQuestionBank } from './format-text'
+import type { ContentTexts } from '../src/content/schema'
+import type { Content } from '../src/domain/types'
 
 export const MAX_ANSWERS_BYTES = 1024 * 1024
 
@@ -26,9 +29,10 @@ class InputError extends Error {}
 export async function runScoreCommand(argv: string[], io: CommandIO): Promise<number> {
   try {
     const options = parseArguments(argv)
+    const { content, contentTexts } = loadCheckedContent()
     const texts = contentTexts.en
     if (options.questions) {
-      io.stdout(options.format === 'text' ? formatQuestionBank(content, texts) : JSON.stringify(questionBank(), null, 2) + '\n')
+      io.stdout(options.format === 'text' ? formatQuestionBank(content, texts) : JSON.stringify(questionBank(content, texts), null, 2) + '\n')
       return 0
     }
     const answers = await readAnswers(options.file!, io)
@@ -41,7 +45,12 @@ export async function runScoreCommand(argv: string[], io: CommandIO): Promise<nu
     io.stdout(options.format === 'text' ? formatReportText(report) : JSON.stringify(report, null, 2) + '\n')
     return 0
   } catch (error) {
-    const message = error instanceof InputError ? error.message : `unexpected problem: ${String((error as Error)?.message ?? error)}`
+    const message =
+      error instanceof InputError
+        ? error.message
+        : error instanceof ContentError
+          ? `the content files have a mistake: ${error.message}`
+          : `unexpected problem: ${String((error as Error)?.message ?? error)}`
     io.stderr(`score: ${message}\n`)
     return 2
   }
@@ -102,7 +111,7 @@ async function readAnswers(file: string, io: CommandIO): Promise<Record<string, 
   return data as Record<string, string | string[]>
 }
 
-function questionBank() {
+function questionBank(content: Content, texts: ContentTexts) {
   return {
     contentVersion: content.version,
     questions: content.questions.map((q) => ({
@@ -110,12 +119,12 @@ function questionBank() {
       section: q.section,
       kind: q.kind,
       required: q.required,
-      prompt: contentTexts.en.questions[q.id]!.prompt,
+      prompt: texts.questions[q.id]!.prompt,
       answer: q.kind === 'multiple' ? 'a list of option ids' : 'one option id',
       ...(q.showIf ? { askedOnlyIf: q.showIf } : {}),
       options: q.options.map((o) => ({
         id: o.id,
-        label: q.kind === 'likert' ? contentTexts.en.likertScale[o.id] : contentTexts.en.questions[q.id]!.options?.[o.id],
+        label: q.kind === 'likert' ? texts.likertScale[o.id] : texts.questions[q.id]!.options?.[o.id],
         ...(o.exclusive ? { chooseAlone: true } : {}),
       })),
     })),

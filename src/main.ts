@@ -7,7 +7,7 @@ import App from './App.vue'
 import { createAppI18n } from './i18n'
 import { createAppRouter, isResumable } from './router'
 import { useAssessmentStore } from './stores/assessment'
-import { useHost } from './host'
+import { initHost } from './host'
 import { useKioskStore } from './stores/kiosk'
 import { usePreferencesStore } from './stores/preferences'
 
@@ -23,7 +23,7 @@ router.afterEach((to) => {
   if (isResumable(to.path)) store.visit(to.path)
 })
 
-const info = await useHost().getAppInfo()
+const info = await (await initHost()).getAppInfo()
 useKioskStore(pinia).configure(info)
 // Self-guided use: coming back after a reload or a closed window resumes where the person was,
 // in the language chosen. A kiosk starts fresh every time.

@@ -1,4 +1,4 @@
-import { parseIdleSeconds } from '../../src/shared/host-contract'
+import { parseIdleSeconds } from '../../src/shared/kiosk'
 
 /** True when the app was started for a shared workforce-center computer (`--kiosk`). */
 export function isKioskLaunch(argv: readonly string[]): boolean {

@@ -1,21 +1,21 @@
 /**
- * The app's content, checked once at load. A broken file stops the app with an
- * error naming the file and field, rather than scoring with bad data.
+ * The app's content, ready to score. These files are checked (shapes, links between
+ * them, a text for every id in every language) before they can ship: by the build
+ * (vite.config.ts runs checked.ts and stops on any mistake), by `npm test`, and by
+ * the command line. The app itself only assembles them, so it starts without a
+ * validation library.
  */
-import { buildContent, buildTexts } from './validate'
+import { assembleContent } from './assemble'
 import questions from './questions.json'
 import roles from './roles.json'
 import scoring from './scoring.json'
 import en from './locales/en.json'
 import es from './locales/es.json'
-import type { ContentTexts } from './schema'
+import type { ContentTexts, QuestionsFile, RolesFile, ScoringFile } from './schema'
 
-export const content = buildContent({ 'scoring.json': scoring, 'questions.json': questions, 'roles.json': roles })
+export const content = assembleContent(scoring as ScoringFile, questions as QuestionsFile, roles as RolesFile)
 
 export const LOCALES = ['en', 'es'] as const
 export type Locale = (typeof LOCALES)[number]
 
-export const contentTexts: Record<Locale, ContentTexts> = {
-  en: buildTexts(content, en, 'locales/en.json'),
-  es: buildTexts(content, es, 'locales/es.json'),
-}
+export const contentTexts: Record<Locale, ContentTexts> = { en, es }

@@ -4,6 +4,7 @@
  * must belong to their question, texts for every id).
  */
 import { ROLE_IDS, type Content, type Question, type Role } from '../domain/types'
+import { assembleContent } from './assemble'
 import { questionRange } from '../domain/ranges'
 import { ContentError, parseOrThrow } from './errors'
 import {
@@ -25,35 +26,9 @@ export function buildContent(files: RawContentFiles): Content {
   const questionsFile = parseOrThrow(questionsFileSchema, files['questions.json'], 'questions.json')
   const rolesFile = parseOrThrow(rolesFileSchema, files['roles.json'], 'roles.json')
 
-  const questions: Question[] = questionsFile.questions.map((q) =>
-    q.kind === 'likert'
-      ? {
-          id: q.id,
-          section: q.section,
-          kind: q.kind,
-          required: q.required,
-          showIf: q.showIf,
-          // A scale answer moves each role by the question's weight times the answer's factor.
-          options: scoring.likertScale.map((step) => ({
-            id: step.id,
-            unsure: step.unsure,
-            weights: Object.fromEntries(
-              Object.entries(q.weights).map(([role, w]) => [role, (w ?? 0) * step.factor]),
-            ),
-          })),
-        }
-      : { ...q },
-  )
-  checkQuestions(questions)
-  const roles = rolesFile.roles as Role[]
-  checkRoles(roles, questions)
-
-  const content: Content = {
-    version: scoring.version,
-    roles,
-    questions,
-    settings: { closeMargin: scoring.closeMargin, patternedMinimumItems: scoring.patternedMinimumItems },
-  }
+  const content = assembleContent(scoring, questionsFile, rolesFile)
+  checkQuestions(content.questions)
+  checkRoles(content.roles, content.questions)
   checkEveryRoleCanMove(content)
   return content
 }

@@ -1,27 +1,33 @@
 /**
  * The renderer's one door to the outside world. In Electron the preload script
- * provides `window.api`; anywhere else the browser host stands in for it.
+ * provides `window.api`; anywhere else the browser host stands in for it. The
+ * browser host (and its validators) is loaded only where it is needed.
  */
-import { parseIdleSeconds, type HostApi } from '../shared/host-contract'
-import { createBrowserHost } from './browser-host'
+import type { HostApi } from '../shared/host-contract'
+import { parseIdleSeconds } from '../shared/kiosk'
 
 let host: HostApi | undefined
 
-export function useHost(): HostApi {
-  host ??= window.api ?? browserHostFromAddress()
-  return host
-}
-
-/** In a browser, `?kiosk` (and optionally `&idle=SECONDS`) in the address turns on kiosk mode. */
-function browserHostFromAddress(): HostApi {
+/** Picks the host once, before the app mounts. */
+export async function initHost(): Promise<HostApi> {
+  if (host) return host
+  if (window.api) return (host = window.api)
+  const { createBrowserHost } = await import('./browser-host')
+  // In a browser, `?kiosk` (and optionally `&idle=SECONDS`) in the address turns on kiosk mode.
   const query = new URLSearchParams(window.location.search)
   const kiosk = query.has('kiosk')
-  return createBrowserHost(window.localStorage, {
+  host = createBrowserHost(window.localStorage, {
     name: 'Health IT Role Finder',
     version: __APP_VERSION__,
     kiosk,
     ...(kiosk ? { kioskIdleSeconds: parseIdleSeconds(query.get('idle')) } : {}),
   })
+  return host
+}
+
+export function useHost(): HostApi {
+  if (!host) throw new Error('The host is used before initHost() has run')
+  return host
 }
 
 /** Tests swap in their own host. */

@@ -45,13 +45,7 @@ export interface AppInfo {
   kioskIdleSeconds?: number
 }
 
-export const DEFAULT_KIOSK_IDLE_SECONDS = 180
-
-/** Reads an idle time from a flag or address: whole seconds from 5 to 3600, else the default. */
-export function parseIdleSeconds(value: string | null | undefined): number {
-  const seconds = Number(value)
-  return Number.isInteger(seconds) && seconds >= 5 && seconds <= 3600 ? seconds : DEFAULT_KIOSK_IDLE_SECONDS
-}
+export { DEFAULT_KIOSK_IDLE_SECONDS, parseIdleSeconds } from './kiosk'
 
 /** What the renderer may ask of its host. Every function is one user intent. */
 export interface HostApi extends CounselorApi, FileApi {

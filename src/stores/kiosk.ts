@@ -4,7 +4,8 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { DEFAULT_KIOSK_IDLE_SECONDS, type AppInfo } from '../shared/host-contract'
+import type { AppInfo } from '../shared/host-contract'
+import { DEFAULT_KIOSK_IDLE_SECONDS } from '../shared/kiosk'
 
 /** The countdown shown before the wipe; shorter when the idle time itself is short. */
 const WARNING_SECONDS = 30

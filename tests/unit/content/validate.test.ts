@@ -3,7 +3,8 @@ import questions from '../../../src/content/questions.json'
 import roles from '../../../src/content/roles.json'
 import scoring from '../../../src/content/scoring.json'
 import en from '../../../src/content/locales/en.json'
-import { content } from '../../../src/content/index'
+import { loadCheckedContent } from '../../../src/content/checked'
+import { content as assembled } from '../../../src/content/index'
 import { ContentError } from '../../../src/content/errors'
 import { buildContent, buildTexts, type RawContentFiles } from '../../../src/content/validate'
 
@@ -23,7 +24,13 @@ function errorOf(build: () => unknown): ContentError {
 type Q = { id: string; options?: { id: string; weights: Record<string, number> }[]; weights?: Record<string, number>; showIf?: unknown }
 const question = (f: RawContentFiles, id: string) => (f['questions.json'] as { questions: Q[] }).questions.find((q) => q.id === id)!
 
+const { content } = loadCheckedContent()
+
 describe('the shipped content', () => {
+  it('passes every check, and the app assembles exactly what the checks approved', () => {
+    expect(assembled).toEqual(content)
+  })
+
   it('loads, with 25 to 40 questions in three parts and all six roles', () => {
     expect(content.questions.length).toBeGreaterThanOrEqual(25)
     expect(content.questions.length).toBeLessThanOrEqual(40)
