@@ -48,7 +48,7 @@ export function formatReportText(report: Report): string {
   }
   for (const c of report.cautions) {
     lines.push('', c.kind === 'same_answers'
-      ? `Caution: you gave the same answer to all ${c.count} "like" questions, so this result may not be reliable.`
+      ? `Caution: you gave the same answer to all ${c.count} "like" questions${c.count < c.of ? ' you were sure about' : ''}, so this result may not be reliable.`
       : `Caution: you were not sure about ${c.count} of ${c.of} "like" questions, so this result may not be reliable.`)
   }
   return lines.join('\n') + '\n'

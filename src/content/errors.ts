@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type { z } from '../shared/zod'
 
 /** A mistake in a content file, said so that an editor can find and fix it. */
 export class ContentError extends Error {

@@ -2,7 +2,7 @@
  * Shapes of the content files, checked when they load. A content editor who makes
  * a mistake gets an error naming the file, the entry and the field.
  */
-import { z } from 'zod'
+import { z } from '../shared/zod'
 import { ROLE_IDS } from '../domain/types'
 
 const id = z.string().regex(/^[a-z0-9_]{1,64}$/, 'use lower-case letters, digits and _ only')

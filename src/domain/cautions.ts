@@ -2,7 +2,7 @@ import type { Answers, Content } from './types'
 
 export type Caution =
   /** Every scale answer was the same: the ranking says little about real preferences. */
-  | { kind: 'same_answers'; count: number }
+  | { kind: 'same_answers'; count: number; of: number }
   /** Half or more of the scale answers were "not sure". */
   | { kind: 'many_unsure'; count: number; of: number }
 
@@ -41,7 +41,7 @@ export function detectCautions(content: Content, answers: Answers): Caution[] {
   }
   const sure = given - unsureCount
   const cautions: Caution[] = []
-  if (sure >= content.settings.patternedMinimumItems && allSame) cautions.push({ kind: 'same_answers', count: sure })
+  if (sure >= content.settings.patternedMinimumItems && allSame) cautions.push({ kind: 'same_answers', count: sure, of: given })
   if (given > 0 && unsureCount * 2 >= given) cautions.push({ kind: 'many_unsure', count: unsureCount, of: given })
   return cautions
 }

@@ -99,6 +99,7 @@ export default {
     caution: {
       title: 'This result may not be reliable',
       sameAnswers: 'You gave the same answer to all {count} questions about what you like to do. Try answering them again, thinking about each one on its own.',
+      sameAnswersApartFromUnsure: 'Apart from the questions you were not sure about, you gave the same answer to all {count} other questions about what you like to do. Try answering them again, thinking about each one on its own.',
       manyUnsure: 'You were not sure about {count} of {of} questions about what you like to do. Your result may change as you learn more about these kinds of work.',
     },
     all: {

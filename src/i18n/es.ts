@@ -109,6 +109,7 @@ export default {
     caution: {
       title: 'Es posible que este resultado no sea confiable',
       sameAnswers: 'Usted dio la misma respuesta a las {count} preguntas sobre lo que le gusta hacer. Intente responderlas otra vez y piense en cada una por separado.',
+      sameAnswersApartFromUnsure: 'Aparte de las preguntas en las que no estaba seguro(a), usted dio la misma respuesta a las otras {count} preguntas sobre lo que le gusta hacer. Intente responderlas otra vez y piense en cada una por separado.',
       manyUnsure: 'Respondió “No estoy seguro(a)” en {count} de {of} preguntas sobre lo que le gusta hacer. Su resultado puede cambiar a medida que aprenda más sobre estos tipos de trabajo.',
     },
     all: {

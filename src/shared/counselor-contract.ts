@@ -2,7 +2,7 @@
  * The counselor part of the host contract: intent-level functions over encrypted,
  * local client records, and their payload validators. No Node, DOM or Vue imports.
  */
-import { z } from 'zod'
+import { z } from './zod'
 import {
   clientUpdateInputSchema,
   newClientInputSchema,

@@ -5,7 +5,7 @@
  * Kept free of Node, DOM and Vue imports (enforced by ESLint) so that main,
  * preload, renderer and tests can all import it.
  */
-import { z } from 'zod'
+import { z } from './zod'
 import { answersSchema } from '../storage/records'
 import { CHANNELS, type Channel } from './channels'
 import { COUNSELOR_PAYLOADS, type CounselorApi, type FileApi } from './counselor-contract'

@@ -5,7 +5,7 @@
  * Deletions are never journaled: deleting rewrites the whole file (see deleteClient).
  */
 import type { Database } from 'sql.js'
-import { z } from 'zod'
+import { z } from '../shared/zod'
 import { putClient } from './client-table'
 import { clientSchema, sessionSchema } from './records'
 import { putSession } from './session-table'

@@ -4,7 +4,7 @@
  * on the far side of IPC) and rejects only with StorageError. Reads are served from
  * memory; a change resolves once it is durable on disk.
  */
-import { z } from 'zod'
+import { z } from '../shared/zod'
 import { deleteClientRows, findClient, listClientSummaries } from './client-table'
 import type { Change } from './changes'
 import type { EncryptedDatabase } from './encrypted-database'

@@ -5,7 +5,7 @@
  * a fresh store is started, and the result says so in plain words.
  */
 import type { Database, SqlJsStatic } from 'sql.js'
-import { z } from 'zod'
+import { z } from '../shared/zod'
 import { asBytes } from './bytes'
 import { applyChanges } from './changes'
 import { CounselorStore, currentPasscodeSchema, newPasscodeSchema } from './counselor-store'

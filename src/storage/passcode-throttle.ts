@@ -6,7 +6,7 @@
  * This guards the app's front door only. Someone who copies the file bypasses it,
  * and is then up against PBKDF2 with 600,000 iterations instead.
  */
-import { z } from 'zod'
+import { z } from '../shared/zod'
 import { fromUtf8, utf8 } from './bytes'
 import { StorageError } from './errors'
 import type { PersistenceAdapter } from './persistence-adapter'

@@ -2,7 +2,7 @@
  * What counselor mode stores, as zod schemas (the single source for both the
  * TypeScript types and the checks every public operation runs on its input).
  */
-import { z } from 'zod'
+import { z } from '../shared/zod'
 import { ROLE_IDS, type RoleId } from '../domain/types'
 
 /** Control characters and lone UTF-16 surrogates (which cannot be stored as UTF-8). Notes may have tabs and line breaks. */

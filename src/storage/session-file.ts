@@ -3,7 +3,7 @@
  * names its format and version, and carries the client's id and display name so an
  * import can find (or recreate) the client. Contact details and client notes stay out.
  */
-import { z } from 'zod'
+import { z } from '../shared/zod'
 import { StorageError } from './errors'
 import { type Client, type Session, displayNameSchema, recordIdSchema, sessionSchema, timestampSchema } from './records'
 import { parseOrThrow } from './validation'

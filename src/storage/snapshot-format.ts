@@ -8,7 +8,7 @@
  * separates a damaged header from a wrong passcode without any key; the body's
  * GCM tag, with everything before it as additional data, catches any other change.
  */
-import { z } from 'zod'
+import { z } from '../shared/zod'
 import { type Bytes, concatBytes, fromHex, fromUtf8, readUint32, toHex, uint32, utf8 } from './bytes'
 import {
   type AesKey,

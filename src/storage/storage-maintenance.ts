@@ -2,7 +2,7 @@
  * Questions and actions that need no passcode: is there counselor data here, must the
  * counselor wait before the next try, and the reset for a forgotten passcode.
  */
-import { z } from 'zod'
+import { z } from '../shared/zod'
 import { guarded, readFailed, writeFailed } from './errors'
 import { readAttemptRecord, waitBeforeNextAttemptMs } from './passcode-throttle'
 import { type PersistenceAdapter, isPersistenceAdapter } from './persistence-adapter'

@@ -3,7 +3,7 @@
  * the field, e.g. `"displayName" must not be empty.` zod's default messages
  * ("Too small: expected string to have >=1 characters") are not for counselors.
  */
-import { z } from 'zod'
+import { z } from '../shared/zod'
 import { StorageError, type StorageErrorCode } from './errors'
 
 const MAX_PROBLEMS_MENTIONED = 3

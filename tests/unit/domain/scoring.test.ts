@@ -86,7 +86,7 @@ describe('cautions', () => {
     answersFor({}, Object.fromEntries(content.questions.filter((q) => q.kind === 'likert').map((q) => [q.id, value])))
 
   it('warns when every scale answer is the same', () => {
-    expect(scoreAnswers(content, allSame('strongly_like')).cautions).toEqual([{ kind: 'same_answers', count: 16 }])
+    expect(scoreAnswers(content, allSame('strongly_like')).cautions).toEqual([{ kind: 'same_answers', count: 16, of: 16 }])
   })
 
   it('warns when most scale answers are "not sure"', () => {
