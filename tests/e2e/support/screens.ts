@@ -111,7 +111,9 @@ export const SCREENS: Screen[] = [
     name: 'results-cautions',
     async open(page) {
       await openWithProgress(page, CAUTION_ANSWERS, '/results')
-      await expect(page.getByRole('heading', { name: en.results.caution.title })).toHaveCount(2)
+      // Both cautions share one panel: one heading, a paragraph each.
+      await expect(page.getByRole('heading', { name: en.results.caution.title })).toHaveCount(1)
+      await expect(page.getByRole('region', { name: en.results.caution.title }).locator('p')).toHaveCount(2)
     },
   },
   {
