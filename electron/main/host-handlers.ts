@@ -1,4 +1,4 @@
-import type { CounselorApi, FileApi } from '../../src/shared/counselor-contract'
+import type { CounselorApi, FileApi, KioskApi } from '../../src/shared/counselor-contract'
 import type { AppInfo, HostApi, Preferences } from '../../src/shared/host-contract'
 import type { ProgressStore, RecordStore } from './services/progress-store'
 
@@ -11,16 +11,18 @@ export interface HostServices {
   kioskIdleSeconds?: number
   counselor: CounselorApi
   files: FileApi
+  kioskSwitch: KioskApi
 }
 
 /**
  * The main-process side of HostApi: what each channel does once IPC has checked the
  * sender and the payload. Adding a channel to the contract means adding one entry here.
  */
-export function createHostHandlers({ app, progress, preferences, kiosk, kioskIdleSeconds, counselor, files }: HostServices): HostApi {
+export function createHostHandlers({ app, progress, preferences, kiosk, kioskIdleSeconds, counselor, files, kioskSwitch }: HostServices): HostApi {
   return {
     ...counselor,
     ...files,
+    ...kioskSwitch,
     async getAppInfo(): Promise<AppInfo> {
       const info: AppInfo = { name: app.getName(), version: app.getVersion(), host: 'electron', kiosk }
       return kiosk ? { ...info, kioskIdleSeconds } : info

@@ -19,7 +19,8 @@ import { guardWebContents, isTrustedSender } from './security'
 import { createErrorLog } from './services/error-log'
 import { createMainCounselorService } from './services/counselor'
 import { createFileService } from './services/export-files'
-import { createPreferencesStore, createProgressStore } from './services/progress-store'
+import { createKioskSettingStore, createPreferencesStore, createProgressStore } from './services/progress-store'
+import { createKioskSwitch } from '../../src/counselor/kiosk-switch'
 import { isKioskLaunch, kioskIdleSeconds } from './kiosk'
 import { openMainWindow } from './window'
 
@@ -32,7 +33,10 @@ const indexPath = path.join(appRoot, 'dist', 'index.html')
 const preloadPath = path.join(appRoot, 'dist-electron', 'preload', 'index.cjs')
 const userData = app.getPath('userData')
 // `--kiosk`, for center IT staff: set in the shortcut that starts the app on a shared computer.
-const kiosk = isKioskLaunch(process.argv)
+// Counselors can also turn kiosk mode on as a setting (userData/kiosk.json), read at start-up.
+const kioskByLaunch = isKioskLaunch(process.argv)
+const kioskSetting = createKioskSettingStore(userData)
+let kiosk = kioskByLaunch
 
 const errorLog = createErrorLog({ folder: path.join(userData, 'logs') })
 const report = createErrorReporter(errorLog, {
@@ -87,7 +91,9 @@ function start(): void {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
+      kiosk = kioskByLaunch || (await kioskSetting.load().catch(() => null))?.enabled === true
+      const counselor = createMainCounselorService(userData)
       registerIpcHandlers(
         ipcMain,
         createHostHandlers({
@@ -96,8 +102,17 @@ function start(): void {
           preferences: createPreferencesStore(userData),
           kiosk,
           kioskIdleSeconds: kioskIdleSeconds(process.argv),
-          counselor: createMainCounselorService(userData),
+          counselor,
           files: createFileService({ chooseSavePath, renderPdf }),
+          kioskSwitch: createKioskSwitch({
+            counselor,
+            saveSetting: (setting) => kioskSetting.save(setting),
+            forcedByLaunch: kioskByLaunch,
+            restart: () => {
+              app.relaunch()
+              app.exit(0)
+            },
+          }),
         }),
         {
           isTrustedSender: (frameUrl) => isTrustedSender(frameUrl, indexPath),

@@ -11,10 +11,21 @@ import {
   type Preferences,
   type SavedProgress,
 } from '../shared/host-contract'
-import type { CounselorApi, FileApi } from '../shared/counselor-contract'
+import { kioskSettingSchema, type CounselorApi, type FileApi, type KioskApi } from '../shared/counselor-contract'
+import { createKioskSwitch } from '../counselor/kiosk-switch'
 
 export const PROGRESS_KEY = 'health-it-role-finder.progress'
 export const PREFERENCES_KEY = 'health-it-role-finder.preferences'
+export const KIOSK_KEY = 'health-it-role-finder.kiosk'
+
+/** Whether counselors turned kiosk mode on in this browser (a setting, not about any person). */
+export function kioskSettingOn(storage: Storage): boolean {
+  try {
+    return kioskSettingSchema.safeParse(JSON.parse(storage.getItem(KIOSK_KEY) ?? 'null')).data?.enabled === true
+  } catch {
+    return false
+  }
+}
 
 type Lazy<T> = () => Promise<T>
 
@@ -24,7 +35,7 @@ type Lazy<T> = () => Promise<T>
 export function createBrowserHost(
   storage: Storage,
   info: Omit<AppInfo, 'host'>,
-  extras: { counselor: Lazy<CounselorApi>; files: Lazy<FileApi> } = defaultExtras(),
+  extras: { counselor: Lazy<CounselorApi>; files: Lazy<FileApi>; kioskSwitch: Lazy<KioskApi> } = defaultExtras(storage, false),
 ): HostApi {
   const counselor = <K extends keyof CounselorApi>(name: K) =>
     (async (payload?: unknown) => {
@@ -81,15 +92,25 @@ export function createBrowserHost(
     importSession: counselor('importSession'),
     saveFile: async (file) => (await extras.files()).saveFile(file),
     printToPdf: async (request) => (await extras.files()).printToPdf(request),
+    setKioskMode: async (request) => (await extras.kioskSwitch()).setKioskMode(request),
   }
 }
 
-function defaultExtras() {
+/** Counselor storage, files and the kiosk switch, loaded on first use. `?kiosk` in the address forces kiosk mode. */
+export function defaultExtras(storage: Storage, kioskForcedByAddress: boolean) {
   let loaded: Promise<typeof import('./browser-counselor')> | undefined
   const load = () => (loaded ??= import('./browser-counselor'))
   let service: Promise<CounselorApi> | undefined
+  const counselor = () => (service ??= load().then((module) => module.createBrowserCounselor()))
   return {
-    counselor: () => (service ??= load().then((module) => module.createBrowserCounselor())),
+    counselor,
     files: async () => (await load()).browserFiles,
+    kioskSwitch: async () =>
+      createKioskSwitch({
+        counselor: await counselor(),
+        saveSetting: async (setting) => storage.setItem(KIOSK_KEY, JSON.stringify(kioskSettingSchema.parse(setting))),
+        forcedByLaunch: kioskForcedByAddress,
+        restart: () => window.location.reload(),
+      }),
   }
 }

@@ -12,16 +12,22 @@ let host: HostApi | undefined
 export async function initHost(): Promise<HostApi> {
   if (host) return host
   if (window.api) return (host = window.api)
-  const { createBrowserHost } = await import('./browser-host')
-  // In a browser, `?kiosk` (and optionally `&idle=SECONDS`) in the address turns on kiosk mode.
+  const { createBrowserHost, defaultExtras, kioskSettingOn } = await import('./browser-host')
+  // In a browser, `?kiosk` (and optionally `&idle=SECONDS`) in the address forces kiosk mode;
+  // counselors can also turn it on as a setting.
   const query = new URLSearchParams(window.location.search)
-  const kiosk = query.has('kiosk')
-  host = createBrowserHost(window.localStorage, {
-    name: 'Health IT Role Finder',
-    version: __APP_VERSION__,
-    kiosk,
-    ...(kiosk ? { kioskIdleSeconds: parseIdleSeconds(query.get('idle')) } : {}),
-  })
+  const storage = window.localStorage
+  const kiosk = query.has('kiosk') || kioskSettingOn(storage)
+  host = createBrowserHost(
+    storage,
+    {
+      name: 'Health IT Role Finder',
+      version: __APP_VERSION__,
+      kiosk,
+      ...(kiosk ? { kioskIdleSeconds: parseIdleSeconds(query.get('idle')) } : {}),
+    },
+    defaultExtras(storage, query.has('kiosk')),
+  )
   return host
 }
 

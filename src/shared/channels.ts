@@ -27,6 +27,7 @@ export const CHANNELS = {
   importSession: 'sessions:import-json',
   saveFile: 'files:save',
   printToPdf: 'files:print-pdf',
+  setKioskMode: 'kiosk:set',
 } as const
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS]

@@ -66,6 +66,19 @@ export interface FileApi {
   printToPdf(payload: { fileName: string }): Promise<{ saved: boolean }>
 }
 
+/** Kiosk mode as a setting, switched from the counselor area; leaving it needs the passcode. */
+export interface KioskApi {
+  /** On: needs counselor data open. Off: needs the passcode. The app restarts to apply it. */
+  setKioskMode(payload: { enabled: boolean; passcode?: string }): Promise<KioskModeResult>
+}
+
+export type KioskModeResult =
+  | { ok: true; restarting: boolean }
+  | { ok: false; reason: 'needs-counselor' | 'wrong-passcode' | 'locked' | 'set-by-launch'; message: string }
+
+export const kioskSettingSchema = z.object({ schema: z.literal(1), enabled: z.boolean() }).strict()
+export type KioskSetting = z.infer<typeof kioskSettingSchema>
+
 const passcode = z.string().min(1).max(1024)
 const fileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,100}\.(json|csv|pdf)$/, 'must be a plain file name')
 const clientRef = z.object({ clientId: recordIdSchema }).strict()
@@ -91,4 +104,5 @@ export const COUNSELOR_PAYLOADS = {
     .object({ fileName, mimeType: z.enum(['application/json', 'text/csv']), text: z.string().max(50 * 1024 * 1024) })
     .strict(),
   [CHANNELS.printToPdf]: z.object({ fileName }).strict(),
+  [CHANNELS.setKioskMode]: z.object({ enabled: z.boolean(), passcode: passcode.optional() }).strict(),
 } as const

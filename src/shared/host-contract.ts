@@ -8,7 +8,7 @@
 import { z } from './zod'
 import { answersSchema } from '../storage/records'
 import { CHANNELS, type Channel } from './channels'
-import { COUNSELOR_PAYLOADS, type CounselorApi, type FileApi } from './counselor-contract'
+import { COUNSELOR_PAYLOADS, type CounselorApi, type FileApi, type KioskApi } from './counselor-contract'
 
 export { answersSchema }
 
@@ -48,7 +48,7 @@ export interface AppInfo {
 export { DEFAULT_KIOSK_IDLE_SECONDS, parseIdleSeconds } from './kiosk'
 
 /** What the renderer may ask of its host. Every function is one user intent. */
-export interface HostApi extends CounselorApi, FileApi {
+export interface HostApi extends CounselorApi, FileApi, KioskApi {
   getAppInfo(): Promise<AppInfo>
   loadProgress(): Promise<SavedProgress | null>
   saveProgress(progress: SavedProgress): Promise<void>

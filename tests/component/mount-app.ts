@@ -54,6 +54,7 @@ export function memoryHost(initial: SavedProgress | null = null, options: { kios
       state.printed++
       return { saved: true }
     },
+    setKioskMode: async () => ({ ok: true, restarting: true }),
   }
   return { host, state }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { z } from 'zod'
+import { kioskSettingSchema, type KioskSetting } from '../../../src/shared/counselor-contract'
 import {
   preferencesSchema,
   savedProgressSchema,
@@ -20,6 +21,7 @@ export type ProgressStore = RecordStore<SavedProgress>
 
 export const PROGRESS_FILE_NAME = 'progress.json'
 export const PREFERENCES_FILE_NAME = 'preferences.json'
+export const KIOSK_FILE_NAME = 'kiosk.json'
 
 interface RecordFile<T> {
   folder: string
@@ -128,4 +130,9 @@ export function describeFileError(error: unknown): string {
     default:
       return 'an unexpected file error'
   }
+}
+
+/** Whether counselors turned kiosk mode on (userData/kiosk.json). */
+export function createKioskSettingStore(folder: string, now: () => Date = () => new Date()): RecordStore<KioskSetting> {
+  return createRecordStore({ folder, fileName: KIOSK_FILE_NAME, schema: kioskSettingSchema, what: 'kiosk setting', now })
 }

@@ -3,14 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import fc from 'fast-check'
-import initSqlJs from 'sql.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createHostHandlers } from '../../../electron/main/host-handlers'
 import { registerIpcHandlers, type IpcSender } from '../../../electron/main/ipc'
-import { createDatabaseFileAdapter } from '../../../electron/main/services/database-file'
-import { createFileService } from '../../../electron/main/services/export-files'
-import { createPreferencesStore, createProgressStore } from '../../../electron/main/services/progress-store'
-import { createCounselorService } from '../../../src/counselor/service'
+import { realHostHandlers } from './fixtures/host-handlers'
 import { CHANNELS } from '../../../src/shared/host-contract'
 
 const indexPath = '/app/dist/index.html'
@@ -23,28 +18,13 @@ function listFiles(folder: string): string[] {
 describe('every IPC handler under random payloads', () => {
   let folder: string
   const listeners = new Map<string, (event: IpcSender, payload: unknown) => Promise<unknown>>()
-  let saves = 0
+  let calls: ReturnType<typeof realHostHandlers>['calls']
 
   beforeAll(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ipc-fuzz-'))
-    const handlers = createHostHandlers({
-      app: { getName: () => 'Health IT Role Finder', getVersion: () => '0.1.0' },
-      progress: createProgressStore(path.join(folder, 'progress')),
-      preferences: createPreferencesStore(folder),
-      kiosk: false,
-      counselor: createCounselorService({
-        adapter: createDatabaseFileAdapter(path.join(folder, 'counselor', 'counselor-data.db')),
-        loadSqlJs: () => initSqlJs(),
-        kdfIterations: 1_000,
-      }),
-      files: createFileService({
-        chooseSavePath: async () => {
-          saves++
-          return undefined
-        },
-        renderPdf: async () => new Uint8Array(),
-      }),
-    })
+    const real = realHostHandlers(folder)
+    calls = real.calls
+    const handlers = real.handlers
     registerIpcHandlers({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers, {
       isTrustedSender: (url) => url?.startsWith(pathToFileURL(indexPath).href) ?? false,
       logError: () => undefined,
@@ -78,6 +58,6 @@ describe('every IPC handler under random payloads', () => {
       { numRuns: 500 },
     )
     expect(listFiles(folder)).toEqual([])
-    expect(saves).toBe(0)
+    expect(calls).toEqual({ savePathAsked: 0, restarts: 0 })
   })
 })

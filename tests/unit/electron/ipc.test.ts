@@ -4,14 +4,10 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { IpcResult } from '../../../electron/common/ipc-result'
-import initSqlJs from 'sql.js'
-import { createHostHandlers } from '../../../electron/main/host-handlers'
-import { createDatabaseFileAdapter } from '../../../electron/main/services/database-file'
-import { createFileService } from '../../../electron/main/services/export-files'
-import { createCounselorService } from '../../../src/counselor/service'
+import { realHostHandlers } from './fixtures/host-handlers'
 import { registerIpcHandlers, type IpcSender } from '../../../electron/main/ipc'
 import { isTrustedSender } from '../../../electron/main/security'
-import { createPreferencesStore, createProgressStore, PROGRESS_FILE_NAME } from '../../../electron/main/services/progress-store'
+import { PROGRESS_FILE_NAME } from '../../../electron/main/services/progress-store'
 import { UserFacingError } from '../../../electron/main/services/user-facing-error'
 import { CHANNELS, type HostApi, type SavedProgress } from '../../../src/shared/host-contract'
 
@@ -52,21 +48,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(folder, { recursive: true, force: true }))
 
 function realHandlers(kiosk = false) {
-  return createHostHandlers({
-    app: { getName: () => 'Health IT Role Finder', getVersion: () => '0.1.0' },
-    progress: createProgressStore(folder),
-    preferences: createPreferencesStore(folder),
-    kiosk,
-    counselor: createCounselorService({
-      adapter: createDatabaseFileAdapter(path.join(folder, 'counselor', 'counselor-data.db')),
-      loadSqlJs: () => initSqlJs(),
-      kdfIterations: 1_000,
-    }),
-    files: createFileService({
-      chooseSavePath: async () => undefined,
-      renderPdf: async () => new Uint8Array(),
-    }),
-  })
+  return realHostHandlers(folder, { kiosk }).handlers
 }
 
 describe('registerIpcHandlers', () => {
