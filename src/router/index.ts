@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory, type Router } from 'vue-router'
+import { createRouter, createWebHashHistory, type Router, type RouteRecordRaw } from 'vue-router'
 import WelcomeView from '../views/WelcomeView.vue'
 import QuestionView from '../views/QuestionView.vue'
 
@@ -7,7 +7,7 @@ import QuestionView from '../views/QuestionView.vue'
  * Screens people rarely open first are loaded on demand to keep start-up small.
  */
 export function createAppRouter(): Router {
-  return createRouter({
+  const router = createRouter({
     history: createWebHashHistory(),
     routes: [
       { path: '/', name: 'welcome', component: WelcomeView },
@@ -16,9 +16,35 @@ export function createAppRouter(): Router {
       { path: '/results', name: 'results', component: () => import('../views/ResultsView.vue') },
       { path: '/roles', name: 'roles', component: () => import('../views/RolesView.vue') },
       { path: '/roles/:roleId', name: 'role', component: () => import('../views/RoleView.vue'), props: true },
+      ...counselorRoutes(),
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue') },
     ],
   })
+  // Counselor pages: hidden in a kiosk, behind the passcode, and their record loaded before they open.
+  router.beforeEach(async (to) => {
+    if (!to.path.startsWith('/counselor')) return true
+    const { useCounselorStore } = await import('../stores/counselor')
+    return useCounselorStore().guard(to)
+  })
+  return router
+}
+
+/** The counselor area, all under /counselor and loaded on demand (self-guided use never downloads it). */
+function counselorRoutes(): RouteRecordRaw[] {
+  const gate = () => import('../views/counselor/GateView.vue')
+  const clientForm = () => import('../views/counselor/ClientFormView.vue')
+  return [
+    { path: '/counselor', name: 'counselor-gate', component: gate, meta: { counselorPublic: true } },
+    { path: '/counselor/forgot', name: 'counselor-forgot', component: () => import('../views/counselor/ForgotView.vue'), meta: { counselorPublic: true } },
+    { path: '/counselor/clients', name: 'counselor-clients', component: () => import('../views/counselor/ClientsView.vue') },
+    { path: '/counselor/clients/new', name: 'counselor-client-new', component: clientForm },
+    { path: '/counselor/clients/:clientId', name: 'counselor-client', component: () => import('../views/counselor/ClientView.vue') },
+    { path: '/counselor/clients/:clientId/edit', name: 'counselor-client-edit', component: clientForm },
+    { path: '/counselor/clients/:clientId/compare', name: 'counselor-compare', component: () => import('../views/counselor/CompareView.vue') },
+    { path: '/counselor/sessions/:sessionId', name: 'counselor-session', component: () => import('../views/counselor/SessionView.vue') },
+    { path: '/counselor/report', name: 'counselor-report', component: () => import('../views/counselor/ReportView.vue') },
+    { path: '/counselor/passcode', name: 'counselor-passcode', component: () => import('../views/counselor/PasscodeView.vue') },
+  ]
 }
 
 /** Routes worth coming back to after a reload or a closed window. */
