@@ -130,6 +130,20 @@ export default {
     finishText: 'Would you like to print your result? When you finish, your answers are erased for the next person.',
     printAndFinish: 'Print, then finish',
     finishNow: 'Finish without printing',
+    staffLink: 'Staff: leave kiosk mode',
+    setting: {
+      title: 'Kiosk mode for walk-in users',
+      text: 'Kiosk mode fills the screen, hides the counselor area, saves nothing about anyone, and clears the screen after 3 minutes without use. The app restarts to turn it on. To leave kiosk mode later, you will need this passcode.',
+      turnOn: 'Turn on kiosk mode',
+    },
+    leave: {
+      title: 'Leave kiosk mode',
+      text: 'For staff only. Enter the counselor passcode. The app restarts without kiosk mode.',
+      label: 'Counselor passcode',
+      submit: 'Leave kiosk mode',
+      missing: 'Enter the counselor passcode.',
+      wrong: 'That passcode is not right.',
+    },
   },
   startOver: {
     confirmTitle: 'Start over?',

@@ -140,6 +140,20 @@ export default {
     finishText: '¿Desea imprimir su resultado? Al terminar, sus respuestas se borran para la próxima persona.',
     printAndFinish: 'Imprimir y terminar',
     finishNow: 'Terminar sin imprimir',
+    staffLink: 'Personal: salir del modo quiosco',
+    setting: {
+      title: 'Modo quiosco para visitantes',
+      text: 'El modo quiosco ocupa toda la pantalla, oculta el área de consejeros, no guarda nada sobre nadie y borra la pantalla después de 3 minutos sin uso. La aplicación se reinicia para activarlo. Para salir del modo quiosco más tarde, necesitará esta contraseña.',
+      turnOn: 'Activar el modo quiosco',
+    },
+    leave: {
+      title: 'Salir del modo quiosco',
+      text: 'Solo para el personal. Escriba la contraseña de consejero. La aplicación se reinicia sin el modo quiosco.',
+      label: 'Contraseña de consejero',
+      submit: 'Salir del modo quiosco',
+      missing: 'Escriba la contraseña de consejero.',
+      wrong: 'Esa contraseña no es correcta.',
+    },
   },
   startOver: {
     confirmTitle: '¿Volver a empezar?',

@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory, type Router, type RouteRecordRaw } from 'vue-router'
 import WelcomeView from '../views/WelcomeView.vue'
 import QuestionView from '../views/QuestionView.vue'
+import { useKioskStore } from '../stores/kiosk'
 
 /**
  * Hash routes, because history routes render blank under file:// in Electron.
@@ -17,6 +18,12 @@ export function createAppRouter(): Router {
       { path: '/roles', name: 'roles', component: () => import('../views/RolesView.vue') },
       { path: '/roles/:roleId', name: 'role', component: () => import('../views/RoleView.vue'), props: true },
       ...counselorRoutes(),
+      {
+        path: '/kiosk/leave',
+        name: 'leave-kiosk',
+        component: () => import('../views/LeaveKioskView.vue'),
+        beforeEnter: () => useKioskStore().enabled || '/',
+      },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue') },
     ],
   })

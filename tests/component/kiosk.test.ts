@@ -93,3 +93,51 @@ describe('kiosk mode', () => {
     expect(state.saves).toBeGreaterThan(0)
   })
 })
+
+describe('leaving kiosk mode', () => {
+  it('needs the counselor passcode, with a linked error when it is wrong', async () => {
+    const { host, state } = memoryHost(null, { kiosk: true })
+    const { wrapper, router } = await mountApp('/', host)
+    const link = wrapper.get('a[href="#/kiosk/leave"]')
+    expect(link.text()).toBe('Staff: leave kiosk mode')
+    await router.push('/kiosk/leave')
+    await flushPromises()
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('.error-summary').text()).toContain('Enter the counselor passcode.')
+    expect(state.kioskRequests).toEqual([])
+
+    await wrapper.get('#leave-kiosk-passcode').setValue('guess')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('.error-summary').text()).toContain('That passcode is not right.')
+    await wrapper.get('#leave-kiosk-passcode').setValue('center passcode')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(state.kioskRequests.at(-1)).toEqual({ enabled: false, passcode: 'center passcode' })
+  })
+
+  it('is not offered outside kiosk mode', async () => {
+    const { wrapper, router } = await mountApp('/', memoryHost().host)
+    expect(wrapper.find('a[href="#/kiosk/leave"]').exists()).toBe(false)
+    await router.push('/kiosk/leave')
+    await flushPromises()
+    expect(router.currentRoute.value.path).toBe('/')
+  })
+})
+
+describe('turning kiosk mode on', () => {
+  it('is offered in the counselor area and asks the host to restart as a kiosk', async () => {
+    vi.useRealTimers()
+    const { host, state } = memoryHost()
+    await host.counselorOpen({ passcode: 'center passcode' })
+    const { wrapper, router } = await mountApp('/', host)
+    await router.push('/counselor/clients')
+    await flushPromises()
+    const setting = wrapper.get('.kiosk-setting')
+    expect(setting.text()).toContain('saves nothing about anyone')
+    await setting.get('button').trigger('click')
+    await flushPromises()
+    expect(state.kioskRequests).toEqual([{ enabled: true }])
+  })
+})

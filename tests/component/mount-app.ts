@@ -29,6 +29,7 @@ export function memoryHost(initial: SavedProgress | null = null, options: { kios
     counselorData: memoryAdapter(),
     files: [] as ExportFile[],
     printed: 0,
+    kioskRequests: [] as { enabled: boolean; passcode?: string }[],
   }
   const host: HostApi = {
     getAppInfo: async () => ({ name: 'test', version: '0', host: 'browser', kiosk: options.kiosk ?? false, kioskIdleSeconds: options.kioskIdleSeconds }),
@@ -54,7 +55,12 @@ export function memoryHost(initial: SavedProgress | null = null, options: { kios
       state.printed++
       return { saved: true }
     },
-    setKioskMode: async () => ({ ok: true, restarting: true }),
+    setKioskMode: async (request) => {
+      state.kioskRequests.push(request)
+      return request.enabled || request.passcode === 'center passcode'
+        ? { ok: true, restarting: true }
+        : { ok: false, reason: 'wrong-passcode', message: 'The passcode is not right.' }
+    },
   }
   return { host, state }
 }
