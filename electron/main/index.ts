@@ -128,6 +128,7 @@ function start(): void {
             contentVersion: CONTENT_VERSION,
             isMac: process.platform === 'darwin',
             print: printPage,
+            openExport: () => void mainWindow?.loadFile(indexPath, { hash: '/counselor/report' }),
             showAbout,
           }),
         ),

@@ -7,6 +7,8 @@ export interface MenuOptions {
   contentVersion: string | null
   isMac: boolean
   print(): void
+  /** Opens the counselor area's export page (CSV for reporting; it asks for the passcode first). */
+  openExport(): void
   showAbout(): void
 }
 
@@ -33,6 +35,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       label: 'File',
       submenu: [
         { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => options.print() },
+        { label: 'Export Sessions…', accelerator: 'CmdOrCtrl+E', click: () => options.openExport() },
         ...(options.isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
       ],
     },

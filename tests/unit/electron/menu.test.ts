@@ -9,6 +9,7 @@ function options(overrides: Partial<MenuOptions> = {}): MenuOptions {
     contentVersion: '2026.11.1',
     isMac: false,
     print: vi.fn(),
+    openExport: vi.fn(),
     showAbout: vi.fn(),
     ...overrides,
   }
@@ -38,9 +39,12 @@ describe('buildMenuTemplate', () => {
     expect(file.some((item) => item.role === 'quit')).toBe(true)
   })
 
-  it('has no Export entry yet', () => {
-    const labels = JSON.stringify(buildMenuTemplate(options()), (key, value) => (key === 'click' ? undefined : value))
-    expect(labels).not.toMatch(/export/i)
+  it('File exports sessions through the counselor area', () => {
+    const opts = options()
+    const exportItem = submenu(buildMenuTemplate(opts)[0]).find((item) => item.label === 'Export Sessions…')
+    expect(exportItem?.accelerator).toBe('CmdOrCtrl+E')
+    click(exportItem)
+    expect(opts.openExport).toHaveBeenCalledOnce()
   })
 
   it('View zooms in, out, back to normal, and toggles full screen', () => {
