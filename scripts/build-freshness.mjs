@@ -16,7 +16,8 @@ export const BUILDS = {
   electron: {
     script: 'build:electron',
     outputs: ['dist-electron/main/index.js', 'dist-electron/preload/index.cjs'],
-    sources: ['electron', 'src/shared', 'src/content/scoring.json', 'vite.electron.config.ts', 'package.json'],
+    // Main bundles counselor storage and service too (src/storage, src/counselor).
+    sources: ['electron', 'src/shared', 'src/storage', 'src/counselor', 'src/domain', 'src/content', 'vite.electron.config.ts', 'package.json'],
   },
 }
 

@@ -53,7 +53,9 @@ const importTargetSchema = z
 export type ImportTarget = z.input<typeof importTargetSchema>
 
 export class CounselorStore {
-  #closed = false
+  // TypeScript `private`, not `#private`: the security scan's parser cannot read class private
+  // fields, and a bundle it cannot read fails `npm run security`.
+  private isClosed = false
 
   constructor(
     private readonly database: EncryptedDatabase,
@@ -61,9 +63,9 @@ export class CounselorStore {
   ) {}
 
   createClient(input: NewClientInput): Promise<Client> {
-    return this.#operation(() => {
+    return this.operation(() => {
       const data = parseOrThrow(newClientInputSchema, input, { action: 'Could not add the client', what: 'client' })
-      const stamp = this.#timestamp()
+      const stamp = this.timestamp()
       const client: Client = {
         id: newId(),
         displayName: data.displayName,
@@ -78,16 +80,16 @@ export class CounselorStore {
 
   /** Changes only the fields given; `contact: null` (or blank) removes the contact. */
   updateClient(input: ClientUpdateInput): Promise<Client> {
-    return this.#operation(() => {
+    return this.operation(() => {
       const data = parseOrThrow(clientUpdateInputSchema, input, { action: 'Could not update the client', what: 'client' })
       return this.database.change(() => {
-        const existing = this.#requireClient(data.id, 'id')
+        const existing = this.requireClient(data.id, 'id')
         const client: Client = {
           ...existing,
           displayName: data.displayName ?? existing.displayName,
           contact: data.contact === undefined ? existing.contact : data.contact,
           notes: data.notes ?? existing.notes,
-          updatedAt: this.#timestamp(),
+          updatedAt: this.timestamp(),
         }
         return { changes: [{ kind: 'client', client }], result: client }
       })
@@ -96,35 +98,35 @@ export class CounselorStore {
 
   /** Every client, ordered by name. */
   listClients(): Promise<ClientSummary[]> {
-    return this.#operation(() => listClientSummaries(this.database.db))
+    return this.operation(() => listClientSummaries(this.database.db))
   }
 
   /** Clients whose name or contact contains `query`, ignoring case and accents. */
   searchClients(query: string): Promise<ClientSummary[]> {
-    return this.#operation(() => {
+    return this.operation(() => {
       const text = parseOrThrow(searchQuerySchema, query, { action: 'Could not search', what: 'query' })
       return listClientSummaries(this.database.db, text)
     })
   }
 
   getClient(clientId: string): Promise<Client> {
-    return this.#operation(() => this.#requireClient(this.#id(clientId, 'clientId'), 'clientId'))
+    return this.operation(() => this.requireClient(this.checkedId(clientId, 'clientId'), 'clientId'))
   }
 
   /** The client's sessions, newest first. */
   listSessions(clientId: string): Promise<SessionSummary[]> {
-    return this.#operation(() => {
-      const id = this.#requireClient(this.#id(clientId, 'clientId'), 'clientId').id
+    return this.operation(() => {
+      const id = this.requireClient(this.checkedId(clientId, 'clientId'), 'clientId').id
       return listSessionSummaries(this.database.db, id)
     })
   }
 
   /** Creates the session (no id, or an id not stored yet) or replaces the stored one. */
   saveSession(input: SessionInput): Promise<Session> {
-    return this.#operation(() => {
+    return this.operation(() => {
       const data = parseOrThrow(sessionInputSchema, input, { action: 'Could not save the session', what: 'session' })
       return this.database.change(() => {
-        this.#requireClient(data.clientId, 'clientId')
+        this.requireClient(data.clientId, 'clientId')
         const existing = data.id === undefined ? null : findSession(this.database.db, data.id)
         if (existing && existing.clientId !== data.clientId) {
           throw new StorageError(
@@ -149,7 +151,7 @@ export class CounselorStore {
   }
 
   getSession(sessionId: string): Promise<Session> {
-    return this.#operation(() => this.#requireSession(this.#id(sessionId, 'sessionId')))
+    return this.operation(() => this.requireSession(this.checkedId(sessionId, 'sessionId')))
   }
 
   /**
@@ -158,10 +160,10 @@ export class CounselorStore {
    * rewritten with a fresh journal, so no copy remains in either file.
    */
   deleteClient(clientId: string): Promise<void> {
-    return this.#operation(() => {
-      const id = this.#id(clientId, 'clientId')
+    return this.operation(() => {
+      const id = this.checkedId(clientId, 'clientId')
       return this.database.exclusive(async () => {
-        this.#requireClient(id, 'clientId')
+        this.requireClient(id, 'clientId')
         const db = this.database.db
         inTransaction(db, () => deleteClientRows(db, id))
         db.run('VACUUM')
@@ -186,10 +188,10 @@ export class CounselorStore {
   }
 
   exportSessionJson(sessionId: string): Promise<string> {
-    return this.#operation(() => {
-      const session = this.#requireSession(this.#id(sessionId, 'sessionId'))
-      const client = this.#requireClient(session.clientId, 'clientId')
-      return sessionToJson(session, client, this.#timestamp())
+    return this.operation(() => {
+      const session = this.requireSession(this.checkedId(sessionId, 'sessionId'))
+      const client = this.requireClient(session.clientId, 'clientId')
+      return sessionToJson(session, client, this.timestamp())
     })
   }
 
@@ -198,7 +200,7 @@ export class CounselorStore {
    * overwritten: importing it again is refused with `conflict`.
    */
   importSessionJson(json: string, target: ImportTarget = {}): Promise<Session> {
-    return this.#operation(() => {
+    return this.operation(() => {
       const file = parseSessionJson(json)
       const targetClientId = parseOrThrow(importTargetSchema, target, {
         action: 'Could not import the session',
@@ -213,9 +215,9 @@ export class CounselorStore {
         const changes: Change[] = []
         let clientId = targetClientId ?? file.client.id
         if (targetClientId !== undefined) {
-          this.#requireClient(targetClientId, 'clientId')
+          this.requireClient(targetClientId, 'clientId')
         } else if (!findClient(this.database.db, file.client.id)) {
-          const stamp = this.#timestamp()
+          const stamp = this.timestamp()
           const client: Client = {
             id: file.client.id,
             displayName: file.client.displayName,
@@ -236,7 +238,7 @@ export class CounselorStore {
 
   /** All sessions, or those started in [from, to), oldest first. See sessions-csv.ts for the format. */
   exportSessionsCsv(range: DateRange = {}): Promise<string> {
-    return this.#operation(() => {
+    return this.operation(() => {
       const { from, to } = parseOrThrow(dateRangeSchema, range, { action: 'Could not export', what: 'range' })
       return sessionsToCsv(listSessionsForExport(this.database.db, from, to))
     })
@@ -244,7 +246,7 @@ export class CounselorStore {
 
   /** Re-encrypts everything under a key from the new passcode. Wrong `current` counts as a wrong try. */
   changePasscode(current: string, next: string): Promise<void> {
-    return this.#operation(() => {
+    return this.operation(() => {
       const currentPasscode = parseOrThrow(currentPasscodeSchema, current, {
         action: 'Could not change the passcode',
         what: 'current',
@@ -275,30 +277,30 @@ export class CounselorStore {
   /** Waits for pending writes, then frees memory. Later calls reject with `closed`. */
   close(): Promise<void> {
     return guarded(async () => {
-      if (this.#closed) return
-      this.#closed = true
+      if (this.isClosed) return
+      this.isClosed = true
       await this.database.close()
     })
   }
 
-  #operation<T>(work: () => Promise<T> | T): Promise<T> {
+  private operation<T>(work: () => Promise<T> | T): Promise<T> {
     return guarded(() => {
-      if (this.#closed) throw new StorageError('closed', 'Counselor data is closed. Open it again with the passcode.')
+      if (this.isClosed) throw new StorageError('closed', 'Counselor data is closed. Open it again with the passcode.')
       return work()
     })
   }
 
-  #id(value: unknown, field: string): string {
+  private checkedId(value: unknown, field: string): string {
     return parseOrThrow(recordIdSchema, value, { action: 'Could not find the record', what: field })
   }
 
-  #requireClient(id: string, field: string): Client {
+  private requireClient(id: string, field: string): Client {
     const client = findClient(this.database.db, id)
     if (!client) throw new StorageError('not-found', 'That client is not stored (it may have been deleted).', { field })
     return client
   }
 
-  #requireSession(id: string): Session {
+  private requireSession(id: string): Session {
     const session = findSession(this.database.db, id)
     if (!session) {
       throw new StorageError('not-found', 'That session is not stored (it may have been deleted).', {
@@ -308,7 +310,7 @@ export class CounselorStore {
     return session
   }
 
-  #timestamp(): string {
+  private timestamp(): string {
     return new Date(this.settings.now()).toISOString()
   }
 }
