@@ -57,13 +57,15 @@ export function scoreAnswers(content: Content, answers: Answers): AssessmentResu
   const { roleIds, questions } = prepare(content)
   const asked = askedQuestions(content, answers).map((q) => questions.get(q.id)!)
 
-  // One pass over the answers gathers every role's raw contribution at once.
+  // One pass over the answers gathers every role's raw contribution at once, in one flat
+  // array (answer i, role r at i * roleCount + r): far fewer allocations per call.
   const roleCount = roleIds.length
-  const lowest = new Float64Array(roleCount)
-  const span = new Float64Array(roleCount)
+  // Plain arrays: typed arrays are slow to allocate, and these are made on every call.
+  const lowest: number[] = new Array(roleCount).fill(0)
+  const span: number[] = new Array(roleCount).fill(0)
   const answeredIds: string[] = []
   const answeredOptions: string[][] = []
-  const raws: Float64Array[] = []
+  const raws: number[] = new Array(asked.length * roleCount).fill(0)
   for (const prepared of asked) {
     for (let r = 0; r < roleCount; r++) {
       lowest[r]! += prepared.min[r]!
@@ -72,19 +74,17 @@ export function scoreAnswers(content: Content, answers: Answers): AssessmentResu
     const answer = answers[prepared.question.id]
     if (answer === undefined) continue
     const optionIds = Array.isArray(answer) ? answer : [answer]
-    const raw = new Float64Array(roleCount)
+    const offset = answeredIds.length * roleCount
     for (const optionId of optionIds) {
       const weights = prepared.weights.get(optionId)
-      if (weights) for (let r = 0; r < roleCount; r++) raw[r]! += weights[r]!
+      if (weights) for (let r = 0; r < roleCount; r++) raws[offset + r]! += weights[r]!
     }
     answeredIds.push(prepared.question.id)
     answeredOptions.push(optionIds)
-    raws.push(raw)
   }
+  const answered = { questionIds: answeredIds, optionIds: answeredOptions, raws, roleCount }
 
-  const scores = content.roles.map((role, r) =>
-    scoreRole(role, r, answers, lowest[r]!, span[r]!, answeredIds, answeredOptions, raws),
-  )
+  const scores = content.roles.map((role, r) => scoreRole(role, r, answers, lowest[r]!, span[r]!, answered))
   const order = new Map(roleIds.map((id, i) => [id, i]))
   // Documented tie rule: equal shown fits keep the order of roles.json, and are shown as equal.
   scores.sort(
@@ -115,54 +115,88 @@ function sameStanding(a: RoleScore, b: RoleScore): boolean {
   return a.eligible === b.eligible && a.shownFit === b.shownFit
 }
 
+interface AnsweredQuestions {
+  questionIds: string[]
+  optionIds: string[][]
+  /** Raw weight of answer i for role r at i * roleCount + r. */
+  raws: number[]
+  roleCount: number
+}
+
 function scoreRole(
   role: Role,
   roleIndex: number,
   answers: Answers,
   lowest: number,
   span: number,
-  questionIds: string[],
-  optionIds: string[][],
-  raws: Float64Array[],
+  answered: AnsweredQuestions,
 ): RoleScore {
+  const { raws, roleCount } = answered
+  const count = answered.questionIds.length
   const scale = span > 0 ? 100 / span : 0
   const baseline = -lowest * scale
   // values[0] is the baseline; values[i + 1] is answer i's points.
-  const values = new Float64Array(raws.length + 1)
-  values[0] = baseline
+  const values: number[] = [baseline]
   let fit = baseline
-  for (let i = 0; i < raws.length; i++) {
-    const points = raws[i]![roleIndex]! * scale
-    values[i + 1] = points
+  for (let i = 0; i < count; i++) {
+    const points = raws[i * roleCount + roleIndex]! * scale
+    values.push(points)
     fit += points
   }
   fit = clamp(fit)
-  const shownFit = Math.round(fit)
-  const shown = roundToTotal(values, shownFit)
-  const contributions: Contribution[] = new Array(raws.length)
-  for (let i = 0; i < raws.length; i++) {
-    contributions[i] = {
-      questionId: questionIds[i]!,
-      optionIds: optionIds[i]!,
-      raw: raws[i]![roleIndex]!,
-      points: values[i + 1]!,
-      shownPoints: shown[i + 1]!,
-    }
-  }
   const unmetEligibility = role.eligibility.filter((c) => !conditionHolds(c, answers))
+  return new ScoredRole(role.id, fit, baseline, unmetEligibility, assessReadiness(role, answers), values, answered, roleIndex)
+}
 
-  return {
-    roleId: role.id,
-    fit,
-    shownFit,
-    rank: 0,
-    tiedWith: [],
-    eligible: unmetEligibility.length === 0,
-    unmetEligibility,
-    baseline,
-    shownBaseline: shown[0]!,
-    contributions,
-    readiness: assessReadiness(role, answers),
+/**
+ * A role's score. The per-answer breakdown (whole-number points that add up to the
+ * shown fit) is worked out from the same numbers the first time it is read: ranking
+ * needs only the fits, and most roles' explanations are never shown.
+ */
+class ScoredRole implements RoleScore {
+  readonly shownFit: number
+  readonly eligible: boolean
+  rank = 0
+  tiedWith: RoleId[] = []
+  private breakdown: { shownBaseline: number; contributions: Contribution[] } | undefined
+
+  constructor(
+    readonly roleId: RoleId,
+    readonly fit: number,
+    readonly baseline: number,
+    readonly unmetEligibility: AnswerCondition[],
+    readonly readiness: Readiness,
+    private readonly values: number[],
+    private readonly answered: AnsweredQuestions,
+    private readonly roleIndex: number,
+  ) {
+    this.shownFit = Math.round(fit)
+    this.eligible = unmetEligibility.length === 0
+  }
+
+  get shownBaseline(): number {
+    return this.explain().shownBaseline
+  }
+
+  get contributions(): Contribution[] {
+    return this.explain().contributions
+  }
+
+  private explain() {
+    if (this.breakdown) return this.breakdown
+    const { questionIds, optionIds, raws, roleCount } = this.answered
+    const shown = roundToTotal(this.values, this.shownFit)
+    const contributions: Contribution[] = []
+    for (let i = 0; i < questionIds.length; i++) {
+      contributions.push({
+        questionId: questionIds[i]!,
+        optionIds: optionIds[i]!,
+        raw: raws[i * roleCount + this.roleIndex]!,
+        points: this.values[i + 1]!,
+        shownPoints: shown[i + 1]!,
+      })
+    }
+    return (this.breakdown = { shownBaseline: shown[0]!, contributions })
   }
 }
 

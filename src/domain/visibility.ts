@@ -4,8 +4,9 @@ import type { AnswerCondition, Answers, Content, Question } from './types'
 export function conditionHolds(condition: AnswerCondition, answers: Answers): boolean {
   const answer = answers[condition.question]
   if (answer === undefined) return false
-  const chosen = Array.isArray(answer) ? answer : [answer]
-  return chosen.some((optionId) => condition.anyOf.includes(optionId))
+  if (typeof answer === 'string') return condition.anyOf.includes(answer)
+  for (const optionId of answer) if (condition.anyOf.includes(optionId)) return true
+  return false
 }
 
 export function isAsked(question: Question, answers: Answers): boolean {

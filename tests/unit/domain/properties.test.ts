@@ -48,7 +48,11 @@ describe('scoring properties over random valid answers', () => {
     fc.assert(
       fc.property(answers, (a) => {
         const reversed = Object.fromEntries(Object.entries(a).reverse())
-        expect(scoreAnswers(content, reversed)).toEqual(scoreAnswers(content, a))
+        const [one, two] = [scoreAnswers(content, reversed), scoreAnswers(content, a)]
+        expect(one).toEqual(two)
+        // The breakdown is worked out when read, so compare it explicitly too.
+        const breakdown = (r: typeof one) => r.ranking.map((s) => [s.shownBaseline, s.contributions])
+        expect(breakdown(one)).toEqual(breakdown(two))
       }),
       { numRuns: 200 },
     )
