@@ -24,6 +24,39 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
+ * Start-up hints in the built page: the two latin font files are fetched with the
+ * scripts rather than after the first render, and the browser host (used whenever
+ * the app is not in Electron) is fetched while the main bundle runs.
+ */
+function startupPreloads(): Plugin {
+  return {
+    name: 'startup-preloads',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const files = Object.values(context.bundle ?? {})
+        const fonts = files.filter((file) => /atkinson-hyperlegible-latin-(400|700)-normal-.*\.woff2$/.test(file.fileName))
+        const host = files.find((file) => file.type === 'chunk' && file.facadeModuleId?.endsWith('src/host/browser-host.ts'))
+        const hostChunks = host && host.type === 'chunk' ? [host.fileName, ...host.imports] : []
+        return [
+          ...fonts.map((font) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'font', type: 'font/woff2', href: `./${font.fileName}`, crossorigin: '' },
+            injectTo: 'head' as const,
+          })),
+          ...hostChunks.map((chunk) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: '', href: `./${chunk}` },
+            injectTo: 'head' as const,
+          })),
+        ]
+      },
+    },
+  }
+}
+
+/**
  * Checks the content files (shapes, links, every text in every language) whenever the
  * app is built, and on every edit under the dev server: the app only assembles them.
  */
@@ -64,7 +97,7 @@ function contentCheck(): Plugin {
 export default defineConfig({
   // Relative asset paths so the same build loads over http:// and file://.
   base: './',
-  plugins: [vue(), contentSecurityPolicy(), contentCheck()],
+  plugins: [vue(), contentSecurityPolicy(), contentCheck(), startupPreloads()],
   define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0 },

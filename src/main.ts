@@ -27,8 +27,10 @@ const info = await (await initHost()).getAppInfo()
 useKioskStore(pinia).configure(info)
 // Self-guided use: coming back after a reload or a closed window resumes where the person was,
 // in the language chosen. A kiosk starts fresh every time.
-const resumeAt = info.kiosk ? null : await store.resume()
-if (!info.kiosk) await usePreferencesStore(pinia).restore()
-await router.isReady()
+const [resumeAt] = await Promise.all([
+  info.kiosk ? null : store.resume(),
+  info.kiosk ? null : usePreferencesStore(pinia).restore(),
+  router.isReady(),
+])
 if (resumeAt && isResumable(resumeAt) && router.currentRoute.value.path === '/') await router.replace(resumeAt)
 app.mount('#app')

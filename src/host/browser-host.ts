@@ -3,28 +3,38 @@
  * HostApi as Electron's preload bridge, kept in the browser's own storage.
  * A kiosk (address ending in ?kiosk) keeps everything in memory, as Electron's does.
  */
-import {
-  preferencesSchema,
-  savedProgressSchema,
-  type AppInfo,
-  type HostApi,
-  type Preferences,
-  type SavedProgress,
-} from '../shared/host-contract'
-import { kioskSettingSchema, type CounselorApi, type FileApi, type KioskApi } from '../shared/counselor-contract'
-import { createKioskSwitch } from '../counselor/kiosk-switch'
+import type { AppInfo, HostApi, Preferences, SavedProgress } from '../shared/host-contract'
+import type { CounselorApi, FileApi, KioskApi } from '../shared/counselor-contract'
 
 export const PROGRESS_KEY = 'health-it-role-finder.progress'
 export const PREFERENCES_KEY = 'health-it-role-finder.preferences'
 export const KIOSK_KEY = 'health-it-role-finder.kiosk'
 
-/** Whether counselors turned kiosk mode on in this browser (a setting, not about any person). */
-export function kioskSettingOn(storage: Storage): boolean {
+// The validators are loaded only when there is something to check, so a first visit
+// paints without them; they load on the first save, after the first question shows.
+const contract = () => import('../shared/host-contract')
+const counselorContract = () => import('../shared/counselor-contract')
+
+type Schema<T> = { safeParse(data: unknown): { success: true; data: T } | { success: false } }
+
+/** Reads and checks a stored record; an unreadable one is dropped, as a damaged file would be set aside. */
+async function readChecked<T>(storage: Storage, key: string, schema: () => Promise<Schema<T>>): Promise<T | null> {
+  const raw = storage.getItem(key)
+  if (raw === null) return null
   try {
-    return kioskSettingSchema.safeParse(JSON.parse(storage.getItem(KIOSK_KEY) ?? 'null')).data?.enabled === true
+    const parsed = (await schema()).safeParse(JSON.parse(raw))
+    if (parsed.success) return parsed.data
   } catch {
-    return false
+    // Not JSON: dropped below.
   }
+  storage.removeItem(key)
+  return null
+}
+
+/** Whether counselors turned kiosk mode on in this browser (a setting, not about any person). */
+export async function kioskSettingOn(storage: Storage): Promise<boolean> {
+  const setting = await readChecked(storage, KIOSK_KEY, async () => (await counselorContract()).kioskSettingSchema)
+  return setting?.enabled === true
 }
 
 type Lazy<T> = () => Promise<T>
@@ -43,37 +53,24 @@ export function createBrowserHost(
       return (api[name] as (payload?: unknown) => Promise<unknown>)(payload)
     }) as CounselorApi[K]
 
-  function read<T>(key: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false } }): T | null {
-    const raw = storage.getItem(key)
-    if (raw === null) return null
-    try {
-      const parsed = schema.safeParse(JSON.parse(raw))
-      if (parsed.success) return parsed.data
-    } catch {
-      // Unreadable: fall through and drop it, as a damaged file would be set aside.
-    }
-    storage.removeItem(key)
-    return null
-  }
-
   return {
     async getAppInfo() {
       return { ...info, host: 'browser' }
     },
     async loadProgress() {
-      return info.kiosk ? null : read<SavedProgress>(PROGRESS_KEY, savedProgressSchema)
+      return info.kiosk ? null : readChecked(storage, PROGRESS_KEY, async () => (await contract()).savedProgressSchema)
     },
     async saveProgress(progress: SavedProgress) {
-      if (!info.kiosk) storage.setItem(PROGRESS_KEY, JSON.stringify(savedProgressSchema.parse(progress)))
+      if (!info.kiosk) storage.setItem(PROGRESS_KEY, JSON.stringify((await contract()).savedProgressSchema.parse(progress)))
     },
     async clearProgress() {
       storage.removeItem(PROGRESS_KEY)
     },
     async loadPreferences() {
-      return info.kiosk ? null : read<Preferences>(PREFERENCES_KEY, preferencesSchema)
+      return info.kiosk ? null : readChecked(storage, PREFERENCES_KEY, async () => (await contract()).preferencesSchema)
     },
     async savePreferences(preferences: Preferences) {
-      if (!info.kiosk) storage.setItem(PREFERENCES_KEY, JSON.stringify(preferencesSchema.parse(preferences)))
+      if (!info.kiosk) storage.setItem(PREFERENCES_KEY, JSON.stringify((await contract()).preferencesSchema.parse(preferences)))
     },
     counselorStatus: counselor('counselorStatus'),
     counselorOpen: counselor('counselorOpen'),
@@ -105,12 +102,14 @@ export function defaultExtras(storage: Storage, kioskForcedByAddress: boolean) {
   return {
     counselor,
     files: async () => (await load()).browserFiles,
-    kioskSwitch: async () =>
-      createKioskSwitch({
+    kioskSwitch: async () => {
+      const [{ createKioskSwitch }, { kioskSettingSchema }] = await Promise.all([import('../counselor/kiosk-switch'), counselorContract()])
+      return createKioskSwitch({
         counselor: await counselor(),
         saveSetting: async (setting) => storage.setItem(KIOSK_KEY, JSON.stringify(kioskSettingSchema.parse(setting))),
         forcedByLaunch: kioskForcedByAddress,
         restart: () => window.location.reload(),
-      }),
+      })
+    },
   }
 }

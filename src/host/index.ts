@@ -17,7 +17,7 @@ export async function initHost(): Promise<HostApi> {
   // counselors can also turn it on as a setting.
   const query = new URLSearchParams(window.location.search)
   const storage = window.localStorage
-  const kiosk = query.has('kiosk') || kioskSettingOn(storage)
+  const kiosk = query.has('kiosk') || (await kioskSettingOn(storage))
   host = createBrowserHost(
     storage,
     {
