@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import path from 'node:path'
 import { SQL_WASM_FILE } from './electron/main/services/sql-wasm'
@@ -81,8 +81,11 @@ export default defineConfig({
     async buildApp(builder) {
       await builder.build(builder.environments.main!)
       await builder.build(builder.environments.preload!)
-      // Counselor storage runs sql.js in main; its WebAssembly ships beside the bundle.
-      copyFileSync(SQL_WASM_SOURCE, path.join(root, 'dist-electron', 'main', SQL_WASM_FILE))
+      // Counselor storage runs sql.js in main; its WebAssembly ships beside the bundle
+      // (wherever the main bundle was written: tests build into a temp folder).
+      const mainOut = path.resolve(root, builder.environments.main!.config.build.outDir)
+      mkdirSync(mainOut, { recursive: true })
+      copyFileSync(SQL_WASM_SOURCE, path.join(mainOut, SQL_WASM_FILE))
     },
   },
 })

@@ -63,8 +63,8 @@ describe('preload bundle', () => {
 })
 
 describe('main bundle', () => {
-  it('is one ES module that imports only electron and Node builtins', () => {
-    expect(fs.readdirSync(path.join(out, 'main')).sort()).toEqual(['index.js', 'index.js.map'])
+  it('is one ES module that imports only electron and Node builtins, with sql.js\'s WebAssembly beside it', () => {
+    expect(fs.readdirSync(path.join(out, 'main')).sort()).toEqual(['index.js', 'index.js.map', 'sql-wasm.wasm'])
     const code = fs.readFileSync(path.join(out, 'main', 'index.js'), 'utf8')
     const imports = [...code.matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)].map((match) => match[1]!)
     const allowed = new Set(['electron', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)])
