@@ -11,6 +11,7 @@ export default {
     },
     nav: { home: 'Start', roles: 'Explore the roles' },
     footer: 'Your answers stay on this computer. Nothing is sent over the internet.',
+    footerKiosk: 'Nothing you enter here is saved, and the screen clears itself after you leave.',
     saveFailed: 'Your answers could not be saved on this computer. You can keep going, but they will be lost if you close the app.',
   },
   welcome: {

@@ -21,6 +21,7 @@ export default {
     },
     nav: { home: 'Inicio', roles: 'Conozca los roles' },
     footer: 'Sus respuestas se quedan en esta computadora. No se envía nada por internet.',
+    footerKiosk: 'Nada de lo que escriba aquí se guarda, y la pantalla se borra sola cuando usted se va.',
     saveFailed: 'No se pudieron guardar sus respuestas en esta computadora. Puede continuar, pero se perderán si cierra la aplicación.',
   },
   welcome: {
