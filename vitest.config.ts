@@ -7,6 +7,8 @@ const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) }
 
 export default defineConfig({
   test: {
+    // Worker threads start faster than forked processes: the whole run is a few seconds shorter.
+    pool: 'threads',
     projects: [
       {
         resolve: { alias },
