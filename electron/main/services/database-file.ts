@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { PersistenceAdapter } from '../../../src/storage/persistence-adapter'
+import { syncFolder, writeFileAtomic } from './atomic-file'
 
 /**
  * Counselor data on disk for the Electron main process: one encrypted database file
@@ -35,57 +35,10 @@ export function createDatabaseFileAdapter(
     }
   }
 
-  /**
-   * Write a temp file in the same folder (rename is atomic only within one file
-   * system), fsync it, rename it over the target, fsync the folder so the rename
-   * itself survives a power cut. A crash at any point leaves the old file whole.
-   */
+  /** Atomic and durable (see atomic-file.ts); temp names all start `.<base>.` so leftovers are found. */
   async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
     await io.mkdir(folder, { recursive: true })
-    const temp = path.join(folder, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-    try {
-      const handle = await io.open(temp, 'wx', 0o600)
-      try {
-        await handle.writeFile(bytes)
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
-      await renameWithRetry(temp, target)
-    } catch (error) {
-      await io.rm(temp, { force: true }).catch(() => undefined)
-      throw error
-    }
-    await syncFolder(folder)
-  }
-
-  /** Windows refuses to replace a file that a virus scanner or indexer has open for a moment. */
-  async function renameWithRetry(from: string, to: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await io.rename(from, to)
-        return
-      } catch (error) {
-        const busy = ['EPERM', 'EACCES', 'EBUSY'].includes(errorCode(error) ?? '')
-        if (process.platform !== 'win32' || !busy || attempt >= 5) throw error
-        await new Promise((resolve) => setTimeout(resolve, 40 * attempt))
-      }
-    }
-  }
-
-  async function syncFolder(target: string): Promise<void> {
-    // Folders cannot be opened for fsync on Windows; some file systems refuse it too.
-    if (process.platform === 'win32') return
-    try {
-      const handle = await io.open(target, 'r')
-      try {
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
-    } catch {
-      // The file data itself is already on disk.
-    }
+    await writeFileAtomic(target, bytes, { io, tempBase: base })
   }
 
   /** Temp files left by a process that died mid-write. Never this process's own: one may be in flight. */
@@ -154,7 +107,7 @@ export function createDatabaseFileAdapter(
         await io.rename(file, target)
         moved.push(target)
       }
-      await syncFolder(folder)
+      await syncFolder(folder, io)
       return moved.length === 0 ? folder : moved.join(' and ')
     },
 
@@ -168,7 +121,7 @@ export function createDatabaseFileAdapter(
           (name.startsWith(`.${base}.`) && name.endsWith('.tmp'))
         if (isOurs) await io.rm(path.join(folder, name), { force: true })
       }
-      await syncFolder(folder)
+      await syncFolder(folder, io)
     },
   }
 }
