@@ -10,27 +10,40 @@ import { useAssessmentStore } from './stores/assessment'
 import { initHost } from './host'
 import { useKioskStore } from './stores/kiosk'
 import { usePreferencesStore } from './stores/preferences'
+import { showStartupProblem } from './startup-problem'
 
 const app = createApp(App)
 const pinia = createPinia()
 const router = createAppRouter()
 const i18n = createAppI18n()
 app.use(pinia).use(i18n).use(router)
-usePreferencesStore(pinia).bindI18n(i18n.global)
+void usePreferencesStore(pinia).bindI18n(i18n)
 
 const store = useAssessmentStore(pinia)
 router.afterEach((to) => {
   if (isResumable(to.path)) store.visit(to.path)
 })
 
-const info = await (await initHost()).getAppInfo()
-useKioskStore(pinia).configure(info)
-// Self-guided use: coming back after a reload or a closed window resumes where the person was,
-// in the language chosen. A kiosk starts fresh every time.
-const [resumeAt] = await Promise.all([
-  info.kiosk ? null : store.resume(),
-  info.kiosk ? null : usePreferencesStore(pinia).restore(),
-  router.isReady(),
-])
-if (resumeAt && isResumable(resumeAt) && router.currentRoute.value.path === '/') await router.replace(resumeAt)
-app.mount('#app')
+/**
+ * Asks the host where the person left off, then mounts. Not a top-level await: code
+ * loaded on demand (validators, another language) imports helpers from this start-up
+ * chunk, and would wait forever for a chunk still awaiting at its top level.
+ */
+async function start(): Promise<void> {
+  const info = await (await initHost()).getAppInfo()
+  useKioskStore(pinia).configure(info)
+  // Self-guided use: coming back after a reload or a closed window resumes where the person was,
+  // in the language chosen. A kiosk starts fresh every time.
+  const [resumeAt] = await Promise.all([
+    info.kiosk ? null : store.resume(),
+    info.kiosk ? null : usePreferencesStore(pinia).restore(),
+    router.isReady(),
+  ])
+  if (resumeAt && isResumable(resumeAt) && router.currentRoute.value.path === '/') await router.replace(resumeAt)
+  app.mount('#app')
+}
+
+start().catch((error: unknown) => {
+  console.error(error)
+  showStartupProblem(document.getElementById('app'))
+})

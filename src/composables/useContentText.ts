@@ -1,12 +1,12 @@
 import { computed } from 'vue'
-import { useI18n } from 'vue-i18n'
-import { content, contentTexts, type Locale } from '../content'
+import { useI18n } from '../i18n'
+import { content, contentTexts } from '../content'
 import { answerLabel } from '../domain/report'
 
 /** The content's words (questions, options, roles) in the current language. */
 export function useContentText() {
   const { locale } = useI18n()
-  const texts = computed(() => contentTexts[locale.value as Locale] ?? contentTexts.en)
+  const texts = computed(() => contentTexts[locale.value] ?? contentTexts.en)
   return {
     texts,
     roleName: (roleId: string) => texts.value.roles[roleId as keyof typeof texts.value.roles]?.name ?? roleId,

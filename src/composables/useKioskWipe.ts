@@ -9,7 +9,7 @@ export function useKioskWipe() {
   const preferences = usePreferencesStore()
   return async function wipe(): Promise<void> {
     await assessment.startOver()
-    preferences.reset()
+    await preferences.reset()
     window.scrollTo(0, 0)
     await router.push('/')
   }

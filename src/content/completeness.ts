@@ -7,6 +7,7 @@
  * Objects are compared key by key and arrays index by index. A problem names the
  * text by its path, e.g. `roles.trainer.jobTitles[1]` or `results.fit`.
  */
+import { PLACEHOLDER } from '../i18n/translate'
 
 export type ProblemKind =
   /** The English has a text the translation lacks. */
@@ -23,7 +24,7 @@ export type ProblemKind =
   | 'identical'
   /** A path is allowed to be identical but is not (or does not exist): the allowance is stale. */
   | 'unused_allowance'
-  /** A text uses a character vue-i18n would read as message syntax (only with `messageSyntax`). */
+  /** A text has a brace that is not part of a `{name}` placeholder (only with `messageSyntax`). */
   | 'syntax'
 
 export interface Problem {
@@ -35,24 +36,23 @@ export interface Problem {
 
 export interface CompareOptions {
   /**
-   * Also refuse `@`, `|`, `$` and any `{` or `}` that is not part of a simple
-   * `{name}` placeholder, in either language. Use it for vue-i18n interface
-   * messages, where those characters change how a text is read.
+   * Also refuse any `{` or `}` that is not part of a simple `{name}` placeholder, in
+   * either language. Use it for interface messages, whose placeholders the translator
+   * fills: a stray brace is almost always a broken placeholder.
    */
   messageSyntax?: boolean
 }
 
-const PLACEHOLDER = /\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/g
 
 /** The distinct {placeholder} names a text uses, sorted. */
 export function placeholdersOf(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort()
 }
 
-/** The vue-i18n syntax characters a text uses outside its {placeholders}. */
+/** The braces a text uses outside its {placeholders}. */
 export function syntaxCharactersOf(text: string): string[] {
   const rest = text.replace(PLACEHOLDER, '')
-  return [...new Set(rest.match(/[@|${}]/g) ?? [])]
+  return [...new Set(rest.match(/[{}]/g) ?? [])]
 }
 
 type Kind = 'text' | 'list' | 'group' | 'other'
@@ -95,7 +95,7 @@ export function compareTranslations(
     if (options.messageSyntax) {
       const characters = syntaxCharactersOf(text)
       if (characters.length > 0)
-        add('syntax', path, `the ${language} text uses ${characters.map((c) => `"${c}"`).join(', ')}, which vue-i18n reads as message syntax`)
+        add('syntax', path, `the ${language} text uses ${characters.map((c) => `"${c}"`).join(', ')}, which the translator would show as it is`)
     }
   }
 

@@ -10,7 +10,6 @@ import questions from './questions.json'
 import roles from './roles.json'
 import scoring from './scoring.json'
 import en from './locales/en.json'
-import es from './locales/es.json'
 import type { ContentTexts, QuestionsFile, RolesFile, ScoringFile } from './schema'
 
 export const content = assembleContent(scoring as ScoringFile, questions as QuestionsFile, roles as RolesFile)
@@ -18,4 +17,15 @@ export const content = assembleContent(scoring as ScoringFile, questions as Ques
 export const LOCALES = ['en', 'es'] as const
 export type Locale = (typeof LOCALES)[number]
 
-export const contentTexts: Record<Locale, ContentTexts> = { en, es }
+/** English ships with the first screen; other languages are added by loadContentTexts. */
+export const contentTexts: { en: ContentTexts } & Partial<Record<Locale, ContentTexts>> = { en }
+
+const CONTENT_WORDS: Record<Locale, () => Promise<ContentTexts>> = {
+  en: async () => en,
+  es: async () => (await import('./locales/es.json')).default,
+}
+
+/** Loads a language's content texts (questions, options, roles) once. */
+export async function loadContentTexts(locale: Locale): Promise<ContentTexts> {
+  return (contentTexts[locale] ??= await CONTENT_WORDS[locale]())
+}

@@ -1,10 +1,12 @@
 /**
  * The renderer's one door to the outside world. In Electron the preload script
- * provides `window.api`; anywhere else the browser host stands in for it. The
- * browser host (and its validators) is loaded only where it is needed.
+ * provides `window.api`; anywhere else the browser host stands in for it. The browser
+ * host is small and part of the start-up script (a separate chunk cost a round trip
+ * before the first screen); its validators and storage engines load on first use.
  */
 import type { HostApi } from '../shared/host-contract'
 import { parseIdleSeconds } from '../shared/kiosk'
+import { createBrowserHost, defaultExtras, kioskSettingOn } from './browser-host'
 
 let host: HostApi | undefined
 
@@ -12,7 +14,6 @@ let host: HostApi | undefined
 export async function initHost(): Promise<HostApi> {
   if (host) return host
   if (window.api) return (host = window.api)
-  const { createBrowserHost, defaultExtras, kioskSettingOn } = await import('./browser-host')
   // In a browser, `?kiosk` (and optionally `&idle=SECONDS`) in the address forces kiosk mode;
   // counselors can also turn it on as a setting.
   const query = new URLSearchParams(window.location.search)

@@ -1,18 +1,78 @@
-import { createI18n } from 'vue-i18n'
+/**
+ * The interface's words, switched by language. A small in-house translator replaces
+ * vue-i18n: the app needs only `t(key, { name })`, and the library (with its message
+ * compiler) was a third of the start-up script. English ships in the first load;
+ * another language (its interface words and its content texts) loads when chosen.
+ */
+import { inject, readonly, ref, type App, type InjectionKey, type Ref } from 'vue'
+import { loadContentTexts, type Locale } from '../content'
 import en from './en'
-import es from './es'
+import { fillPlaceholders, flattenMessages, type MessageParams } from './translate'
 
 /** The shape every language must have: English's keys, any words. */
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 export type MessageSchema = Widen<typeof en>
+export type { MessageParams }
 
-/** Composition-API i18n; messages compile without eval, so the strict CSP holds. */
-export function createAppI18n(locale: 'en' | 'es' = 'en') {
-  const messages: Record<'en' | 'es', MessageSchema> = { en, es }
-  return createI18n({
-    legacy: false,
-    locale,
-    fallbackLocale: 'en',
-    messages,
-  })
+const INTERFACE_WORDS: Record<Locale, () => Promise<MessageSchema>> = {
+  en: async () => en,
+  es: async () => (await import('./es')).default,
+}
+
+export interface Translator {
+  /** The language shown now. It changes only once that language's words are loaded. */
+  readonly locale: Readonly<Ref<Locale>>
+  /** The text at a dotted key in the current language (English if missing there), placeholders filled. */
+  t(key: string, params?: MessageParams): string
+}
+
+export interface AppI18n extends Translator {
+  /** Loads a language's interface and content words, then shows it. The last call wins. */
+  setLocale(locale: Locale): Promise<void>
+  install(app: App): void
+}
+
+const I18N_KEY: InjectionKey<Translator> = Symbol('i18n')
+
+export function createAppI18n(): AppI18n {
+  const locale = ref<Locale>('en')
+  const english = flattenMessages(en)
+  const tables = new Map<Locale, Map<string, string>>([['en', english]])
+  let latestRequest = 0
+
+  function t(key: string, params?: MessageParams): string {
+    // Reading locale.value makes every render that translates follow a language switch.
+    const text = tables.get(locale.value)?.get(key) ?? english.get(key)
+    if (text === undefined) {
+      if (import.meta.env.DEV) console.warn(`No interface text for "${key}"`)
+      return key
+    }
+    return fillPlaceholders(text, params)
+  }
+
+  async function setLocale(next: Locale): Promise<void> {
+    const request = ++latestRequest
+    if (!tables.has(next)) {
+      const [words] = await Promise.all([INTERFACE_WORDS[next](), loadContentTexts(next)])
+      tables.set(next, flattenMessages(words))
+    }
+    if (request === latestRequest) locale.value = next
+  }
+
+  const translator: AppI18n = {
+    locale: readonly(locale),
+    t,
+    setLocale,
+    install(app) {
+      app.provide(I18N_KEY, translator)
+    },
+  }
+  return translator
+}
+
+/** The translator for components, provided by the app's i18n plugin. */
+export function useI18n(): Translator {
+  const translator = inject(I18N_KEY)
+  if (!translator) throw new Error('useI18n() needs the app i18n plugin (createAppI18n) installed')
+  return translator
 }

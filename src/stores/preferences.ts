@@ -4,9 +4,9 @@
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Composer } from 'vue-i18n'
 import { LOCALES, type Locale } from '../content'
 import { useHost } from '../host'
+import type { AppI18n } from '../i18n'
 import { useKioskStore } from './kiosk'
 
 export function isLocale(value: unknown): value is Locale {
@@ -15,35 +15,43 @@ export function isLocale(value: unknown): value is Locale {
 
 export const usePreferencesStore = defineStore('preferences', () => {
   const locale = ref<Locale>('en')
-  let composer: Pick<Composer, 'locale'> | undefined
+  let i18n: Pick<AppI18n, 'setLocale'> | undefined
 
-  function bindI18n(target: Pick<Composer, 'locale'>): void {
-    composer = target
-    composer.locale.value = locale.value
+  function bindI18n(target: Pick<AppI18n, 'setLocale'>): Promise<void> {
+    i18n = target
+    return target.setLocale(locale.value)
   }
 
-  function apply(value: Locale): void {
+  /** The language changes once its words have loaded, so nothing shows half-translated. */
+  async function apply(value: Locale): Promise<void> {
+    if (i18n) await i18n.setLocale(value)
     locale.value = value
-    if (composer) composer.locale.value = value
   }
 
-  /** Switches language at once (answers are stored by id, so they stay) and remembers it. */
-  function setLocale(value: string): void {
+  /**
+   * Switches language (answers are stored by id, so they stay) and remembers it. If the
+   * other language's words cannot be loaded, the current language simply stays.
+   */
+  async function setLocale(value: string): Promise<void> {
     if (!isLocale(value)) return
-    apply(value)
+    try {
+      await apply(value)
+    } catch {
+      return
+    }
     // A kiosk remembers nothing. Elsewhere remembering is a nicety: a failed save leaves the switch in place.
     if (useKioskStore().enabled) return
-    useHost().savePreferences({ schema: 1, locale: value }).catch(() => undefined)
+    await useHost().savePreferences({ schema: 1, locale: value }).catch(() => undefined)
   }
 
   async function restore(): Promise<void> {
     const saved = await useHost().loadPreferences().catch(() => null)
-    if (saved) apply(saved.locale)
+    if (saved) await apply(saved.locale).catch(() => undefined)
   }
 
   /** Back to English for the next person at a kiosk. */
-  function reset(): void {
-    apply('en')
+  function reset(): Promise<void> {
+    return apply('en')
   }
 
   return { locale, bindI18n, setLocale, restore, reset }

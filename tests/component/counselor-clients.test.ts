@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { PERSONAS } from '../fixtures/personas'
 import { addSession, fill, mountCounselor, settle, submit, unlockedHost, until } from './counselor-support'
+import { switchLanguage } from './mount-app'
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -95,7 +96,7 @@ describe('the client list', () => {
     expect(rows[0]!.get('a').text()).toBe(`Open the session of ${expectedDate}`)
     expect(wrapper.find('a[href$="/compare"]').exists()).toBe(true)
 
-    await wrapper.get('.language-switch').trigger('click')
+    await switchLanguage(wrapper)
     await settle()
     const spanish = new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-03-02T15:00:00.000Z'))
     expect(wrapper.findAll('.session-table tbody th')[0]!.text()).toBe(spanish)

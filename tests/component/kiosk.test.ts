@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useAssessmentStore } from '../../src/stores/assessment'
 import { usePreferencesStore } from '../../src/stores/preferences'
 import { PERSONAS } from '../fixtures/personas'
-import { memoryHost, mountApp } from './mount-app'
+import { memoryHost, mountApp, switchLanguage } from './mount-app'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -20,7 +20,7 @@ describe('kiosk mode', () => {
     const { host, state } = memoryHost(null, { kiosk: true })
     const { wrapper } = await mountApp('/question/1', host)
     await wrapper.get('#answer-license_held-no').setValue(true)
-    await wrapper.get('.language-switch').trigger('click')
+    await switchLanguage(wrapper)
     await flushPromises()
     expect(useAssessmentStore().answers).toEqual({ license_held: 'no' })
     expect(state.saves).toBe(0)
@@ -54,7 +54,7 @@ describe('kiosk mode', () => {
     const { wrapper, router } = await mountApp('/question/1', host)
     const store = useAssessmentStore()
     for (const [id, value] of Object.entries(trainer.answers)) store.setAnswer(id, value)
-    usePreferencesStore().setLocale('es')
+    await usePreferencesStore().setLocale('es')
     await router.push('/results')
     await flushPromises()
     await vi.advanceTimersByTimeAsync(60_000 + 31_000)

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { useAssessmentStore } from '../../src/stores/assessment'
 import { PERSONAS } from '../fixtures/personas'
 import { usePreferencesStore } from '../../src/stores/preferences'
-import { memoryHost, mountApp } from './mount-app'
+import { memoryHost, mountApp, switchLanguage } from './mount-app'
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -16,7 +16,7 @@ describe('switching language', () => {
     await wrapper.get('#answer-license_held-no').setValue(true)
     expect(wrapper.get('legend h1').text()).toContain('license or credential')
 
-    await wrapper.get('.language-switch').trigger('click')
+    await switchLanguage(wrapper)
     await flushPromises()
     expect(document.documentElement.getAttribute('lang')).toBe('es')
     expect(wrapper.get('legend h1').text()).toMatch(/licencia/)
@@ -32,7 +32,7 @@ describe('switching language', () => {
     const { wrapper, router } = await mountApp('/')
     const store = useAssessmentStore()
     for (const [id, value] of Object.entries(PERSONAS.find((p) => p.expected === 'trainer')!.answers)) store.setAnswer(id, value)
-    await wrapper.get('.language-switch').trigger('click')
+    await switchLanguage(wrapper)
     await router.push('/results')
     await flushPromises()
     expect(wrapper.get('#best-fit-title').text()).toBe('Capacitador(a) (Trainer)')
@@ -46,7 +46,7 @@ describe('remembering the language', () => {
   it('saves the choice and brings it back next time', async () => {
     const { host, state } = memoryHost()
     const { wrapper } = await mountApp('/', host)
-    await wrapper.get('.language-switch').trigger('click')
+    await switchLanguage(wrapper)
     await flushPromises()
     expect(state.preferences).toEqual({ schema: 1, locale: 'es' })
     document.body.innerHTML = ''

@@ -1,5 +1,6 @@
 /// <reference types="node" />
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { expect, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import App from '../../src/App.vue'
 import { setHost } from '../../src/host'
@@ -74,9 +75,20 @@ export async function mountApp(path = '/', host: HostApi = memoryHost().host) {
   await router.push(path)
   await router.isReady()
   const i18n = createAppI18n()
-  usePreferencesStore(pinia).bindI18n(i18n.global)
+  await usePreferencesStore(pinia).bindI18n(i18n)
   useKioskStore(pinia).configure(await host.getAppInfo())
   const wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia, router, i18n] } })
   await flushPromises()
   return { wrapper, router, pinia }
+}
+
+/**
+ * Presses the language button and waits for the other language to show: its words
+ * load on demand, as in the app, which can take more than one tick under Vitest.
+ */
+export async function switchLanguage(wrapper: VueWrapper): Promise<void> {
+  const target = wrapper.get('.language-switch').attributes('lang')
+  await wrapper.get('.language-switch').trigger('click')
+  await vi.waitFor(() => expect(document.documentElement.getAttribute('lang')).toBe(target))
+  await flushPromises()
 }

@@ -1,5 +1,5 @@
 import { computed } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '../../i18n'
 
 /** Dates and waiting times in the current language's own format (e.g. "Mar 8, 2026, 9:05 AM" or "8 mar 2026, 9:05"). */
 export function useCounselorFormat() {
