@@ -1,4 +1,4 @@
-import { onScopeDispose, ref, toValue, type MaybeRefOrGetter } from 'vue'
+import { onScopeDispose, ref, toValue, watch, type MaybeRefOrGetter } from 'vue'
 
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const
 
@@ -56,12 +56,28 @@ export function useIdleCountdown(options: IdleCountdownOptions) {
     if (!warning.value) restart()
   }
 
-  for (const event of ACTIVITY_EVENTS) target.addEventListener(event, onActivity, { passive: true })
+  // Listeners only while enabled: outside a kiosk, nobody is timed and nothing listens.
+  let listening = false
+  function listen(on: boolean): void {
+    if (on === listening) return
+    listening = on
+    for (const event of ACTIVITY_EVENTS) {
+      if (on) target.addEventListener(event, onActivity, { passive: true })
+      else target.removeEventListener(event, onActivity)
+    }
+  }
+  watch(
+    () => toValue(options.enabled),
+    (enabled) => {
+      listen(enabled)
+      restart()
+    },
+    { immediate: true },
+  )
   onScopeDispose(() => {
     clearTimers()
-    for (const event of ACTIVITY_EVENTS) target.removeEventListener(event, onActivity)
+    listen(false)
   })
-  restart()
 
   return { warning, secondsLeft, stillHere: restart, restart }
 }
