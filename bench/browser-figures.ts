@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import { PERSONAS } from '../tests/fixtures/personas'
 import { summarize, type Figure } from './stats'
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
 // Page-side code is kept as plain source text: tsx would otherwise add helpers the page lacks.
 const PAINTED_AT = `(sel) => new Promise((resolve) => {
@@ -55,8 +55,13 @@ const START_AND_FIRST_QUESTION = `() => new Promise((resolve) => {
 })`
 
 /** Resolves with ms from navigation start when `selector` is in the DOM and a frame has been painted. */
-function paintedAt(page: Page, selector: string): Promise<number> {
+export function paintedAt(page: Page, selector: string): Promise<number> {
   return page.evaluate(`(${PAINTED_AT})(${JSON.stringify(selector)})`) as Promise<number>
+}
+
+/** Presses Start as soon as it shows; resolves with ms from navigation start to the first question painted. */
+export function startAndTimeFirstQuestion(page: Page): Promise<number> {
+  return page.evaluate(`(${START_AND_FIRST_QUESTION})()`) as Promise<number>
 }
 
 /** Clicks `button` and resolves with ms until `selector` (with `text`, if given) is painted. */
@@ -64,7 +69,7 @@ function timeClick(page: Page, button: string, selector: string, text?: string):
   return page.evaluate(`(${TIME_CLICK})(${JSON.stringify({ button, selector, text })})`) as Promise<number>
 }
 
-async function newPage(browser: Browser): Promise<Page> {
+export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   return context.newPage()
 }
@@ -94,7 +99,7 @@ export async function measureBrowser(baseUrl: string, distDir: string, runs: num
       const loaded: string[] = []
       page.on('response', (r) => loaded.push(new URL(r.url()).pathname))
       await page.goto(baseUrl, { waitUntil: 'commit' })
-      firstQuestion.push((await page.evaluate(`(${START_AND_FIRST_QUESTION})()`)) as number)
+      firstQuestion.push(await startAndTimeFirstQuestion(page))
       if (run === 0) {
         await page.waitForLoadState('networkidle')
         firstLoad = transferSizes(distDir, loaded)

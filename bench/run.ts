@@ -12,7 +12,9 @@ import { measureBrowser } from './browser-figures'
 import { measureNode } from './node-figures'
 import { checkBudget, type Budget, type Figure } from './stats'
 
-const RUNS = Math.max(15, Number(process.env.BENCH_RUNS ?? 15))
+// The issue asks for at least 15; 25 cold loads keep a median of noisy 2-core start-up
+// times steadier from one run to the next. BENCH_RUNS raises it (never below 15).
+const RUNS = Math.max(15, Number(process.env.BENCH_RUNS ?? 25))
 const root = fileURLToPath(new URL('..', import.meta.url))
 const dist = fileURLToPath(new URL('../dist', import.meta.url))
 
