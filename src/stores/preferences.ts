@@ -15,17 +15,24 @@ export function isLocale(value: unknown): value is Locale {
 
 export const usePreferencesStore = defineStore('preferences', () => {
   const locale = ref<Locale>('en')
-  let i18n: Pick<AppI18n, 'setLocale'> | undefined
+  let i18n: Pick<AppI18n, 'setLocale' | 'locale'> | undefined
 
-  function bindI18n(target: Pick<AppI18n, 'setLocale'>): Promise<void> {
+  function bindI18n(target: Pick<AppI18n, 'setLocale' | 'locale'>): Promise<void> {
     i18n = target
     return target.setLocale(locale.value)
   }
 
-  /** The language changes once its words have loaded, so nothing shows half-translated. */
+  /**
+   * The language changes once its words have loaded, so nothing shows half-translated.
+   * If another switch (a kiosk wipe, say) came in meanwhile, the translator's last choice stands.
+   */
   async function apply(value: Locale): Promise<void> {
-    if (i18n) await i18n.setLocale(value)
-    locale.value = value
+    if (!i18n) {
+      locale.value = value
+      return
+    }
+    await i18n.setLocale(value)
+    locale.value = i18n.locale.value
   }
 
   /**
@@ -40,7 +47,7 @@ export const usePreferencesStore = defineStore('preferences', () => {
       return
     }
     // A kiosk remembers nothing. Elsewhere remembering is a nicety: a failed save leaves the switch in place.
-    if (useKioskStore().enabled) return
+    if (useKioskStore().enabled || locale.value !== value) return
     await useHost().savePreferences({ schema: 1, locale: value }).catch(() => undefined)
   }
 

@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
 import { contentTexts } from '../../src/content'
+import { createPinia, setActivePinia } from 'pinia'
+import { setHost } from '../../src/host'
 import { createAppI18n } from '../../src/i18n'
+import { showStartupProblem } from '../../src/startup-problem'
+import { usePreferencesStore } from '../../src/stores/preferences'
+import { memoryHost } from './mount-app'
 
 describe('the app translator', () => {
   it('translates in English before any language is chosen', () => {
@@ -32,5 +37,37 @@ describe('the app translator', () => {
     expect(createAppI18n().t('no.such.key')).toBe('no.such.key')
     expect(warn).toHaveBeenCalledWith('No interface text for "no.such.key"')
     warn.mockRestore()
+  })
+})
+
+describe('the language preference with the translator', () => {
+  it('ends in the language chosen last, and remembers only that, when a wipe overtakes a switch', async () => {
+    const { host, state } = memoryHost()
+    setHost(host)
+    setActivePinia(createPinia())
+    const i18n = createAppI18n()
+    const preferences = usePreferencesStore()
+    await preferences.bindI18n(i18n)
+
+    const toSpanish = preferences.setLocale('es')
+    await preferences.reset()
+    await toSpanish
+    expect(i18n.locale.value).toBe('en')
+    expect(preferences.locale).toBe('en')
+    expect(state.preferences).toBeNull()
+    setHost(undefined)
+  })
+})
+
+describe('showStartupProblem', () => {
+  it('replaces the page with a plain alert in English and Spanish', () => {
+    const root = document.createElement('div')
+    root.innerHTML = '<p>half-built page</p>'
+    showStartupProblem(root)
+    const alert = root.querySelector('[role="alert"]')!
+    expect(root.children).toHaveLength(1)
+    expect(alert.textContent).toContain('could not start')
+    expect(alert.textContent).toContain('no pudo iniciar')
+    expect(() => showStartupProblem(null)).not.toThrow()
   })
 })
