@@ -8,8 +8,8 @@ export function showStartupProblem(root: HTMLElement | null): void {
   box.className = 'startup-problem'
   box.setAttribute('role', 'alert')
   for (const text of [
-    'Health IT Role Finder could not start. Close it and open it again. If this keeps happening, ask staff for help.',
-    'Health IT Role Finder no pudo iniciar. Ciérrelo y ábralo de nuevo. Si vuelve a pasar, pida ayuda al personal.',
+    'Health IT Role Finder could not start. Close it and open it again. If this keeps happening, restart the computer or ask for help.',
+    'Health IT Role Finder no pudo iniciar. Ciérrelo y ábralo de nuevo. Si vuelve a pasar, reinicie la computadora o pida ayuda.',
   ]) {
     const line = document.createElement('p')
     line.textContent = text

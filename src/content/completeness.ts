@@ -43,7 +43,6 @@ export interface CompareOptions {
   messageSyntax?: boolean
 }
 
-
 /** The distinct {placeholder} names a text uses, sorted. */
 export function placeholdersOf(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort()
