@@ -99,7 +99,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // Chromium (and so Electron) preloads modules itself; the polyfill only cost start-up time.
     modulePreload: { polyfill: false },
-    // Everything the first screen needs goes in one script: the browser fetched a dozen
+    // Everything the first screen needs goes in one script: the browser fetched fourteen
     // small start-up chunks six at a time, which cost more than their shared caching saved.
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },
   },
