@@ -1,7 +1,7 @@
 /**
  * The interface's words, switched by language. A small in-house translator replaces
  * vue-i18n: the app needs only `t(key, { name })`, and the library (with its message
- * compiler) was a third of the start-up script. English ships in the first load;
+ * compiler) was 57 KB of the 263 KB start-up JavaScript. English ships in the first load;
  * another language (its interface words and its content texts) loads when chosen.
  */
 import { inject, readonly, ref, type App, type InjectionKey, type Ref } from 'vue'
