@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ROLE_IDS } from '../../src/domain/types'
 import { PERSONAS } from '../fixtures/personas'
-import { addSession, fill, mountCounselor, parseCsv, submit, unlockedHost, until } from './counselor-support'
+import { parseCsv } from '../fixtures/csv'
+import { addSession, fill, mountCounselor, submit, unlockedHost, until } from './counselor-support'
 
 afterEach(() => {
   document.body.innerHTML = ''

@@ -81,31 +81,3 @@ export async function submit(wrapper: VueWrapper, selector = 'main form'): Promi
   await settle()
 }
 
-/** Reads CSV as a spreadsheet would: quoted fields with doubled quotes, commas and line breaks inside. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      row.push(field)
-      field = ''
-    } else if (char === '\n') {
-      row.push(field.replace(/\r$/, ''))
-      rows.push(row)
-      row = []
-      field = ''
-    } else field += char
-  }
-  if (field || row.length) rows.push([...row, field])
-  return rows
-}

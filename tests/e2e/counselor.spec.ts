@@ -10,6 +10,7 @@ import { assembleContent } from '../../src/content/assemble'
 import type { QuestionsFile, RolesFile, ScoringFile } from '../../src/content/schema'
 import { scoreAnswers } from '../../src/domain/scoring'
 import { ROLE_IDS, type Answers } from '../../src/domain/types'
+import { parseCsv } from '../fixtures/csv'
 import { PERSONAS } from '../fixtures/personas'
 import { en, expect, roleName, test } from './support/app'
 import { expectNoAxeViolations } from './support/axe'
@@ -105,35 +106,6 @@ async function importSession(page: Page, text: string, name: string): Promise<vo
   await page.getByLabel(words.client.importLabel).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) })
   await activate(page, page.getByRole('button', { name: words.client.importButton }))
   await expect(page.getByRole('status').filter({ hasText: /imported/ })).toBeVisible()
-}
-
-/** Reads CSV as a spreadsheet would: quoted fields, doubled quotes, CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!
-    if (quoted && char === '"' && text[i + 1] === '"') {
-      field += '"'
-      i++
-    } else if (char === '"') {
-      quoted = !quoted
-    } else if (!quoted && char === ',') {
-      row.push(field)
-      field = ''
-    } else if (!quoted && char === '\n') {
-      row.push(field.replace(/\r$/, ''))
-      rows.push(row)
-      row = []
-      field = ''
-    } else {
-      field += char
-    }
-  }
-  if (field || row.length) rows.push([...row, field])
-  return rows
 }
 
 test('a counselor sets a passcode, runs a guided session, prints it, exports for reporting and deletes the client', async ({ page }) => {
