@@ -55,7 +55,7 @@ const START_AND_FIRST_QUESTION = `() => new Promise((resolve) => {
 })`
 
 /** Resolves with ms from navigation start when `selector` is in the DOM and a frame has been painted. */
-export function paintedAt(page: Page, selector: string): Promise<number> {
+function paintedAt(page: Page, selector: string): Promise<number> {
   return page.evaluate(`(${PAINTED_AT})(${JSON.stringify(selector)})`) as Promise<number>
 }
 
@@ -74,6 +74,17 @@ export async function newPage(browser: Browser): Promise<Page> {
   return context.newPage()
 }
 
+/** Opens `url` in a fresh window, times the welcome screen's paint, and closes the window. */
+export async function timeWelcome(browser: Browser, url: string): Promise<number> {
+  const page = await newPage(browser)
+  try {
+    await page.goto(url, { waitUntil: 'commit' })
+    return await paintedAt(page, 'main h1')
+  } finally {
+    await page.context().close()
+  }
+}
+
 export async function measureBrowser(baseUrl: string, distDir: string, runs: number): Promise<Figure[]> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
   const welcome: number[] = []
@@ -89,10 +100,7 @@ export async function measureBrowser(baseUrl: string, distDir: string, runs: num
       // Each figure comes from a fresh window (new context, cold cache), one window at a
       // time, as one person at one computer: a second window still settling after its own
       // load would take CPU from the one being timed.
-      const welcomePage = await newPage(browser)
-      await welcomePage.goto(baseUrl, { waitUntil: 'commit' })
-      welcome.push(await paintedAt(welcomePage, 'main h1'))
-      await welcomePage.context().close()
+      welcome.push(await timeWelcome(browser, baseUrl))
 
       // The journey window presses Start as soon as it shows, then answers every question.
       const page = await newPage(browser)

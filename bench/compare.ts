@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium } from '@playwright/test'
 import { serveStatic } from '../scripts/serve-static.mjs'
-import { CHROMIUM_ARGS, newPage, paintedAt, startAndTimeFirstQuestion } from './browser-figures'
+import { CHROMIUM_ARGS, newPage, startAndTimeFirstQuestion, timeWelcome } from './browser-figures'
 import { summarize } from './stats'
 
 const args = process.argv.slice(2)
@@ -28,10 +28,7 @@ const samples = dirs.map(() => ({ welcome: [] as number[], firstQuestion: [] as 
 try {
   for (let run = 0; run < runs; run++) {
     for (const [index, server] of served.entries()) {
-      const welcomePage = await newPage(browser)
-      await welcomePage.goto(server.url, { waitUntil: 'commit' })
-      samples[index]!.welcome.push(await paintedAt(welcomePage, 'main h1'))
-      await welcomePage.context().close()
+      samples[index]!.welcome.push(await timeWelcome(browser, server.url))
       const journeyPage = await newPage(browser)
       await journeyPage.goto(server.url, { waitUntil: 'commit' })
       samples[index]!.firstQuestion.push(await startAndTimeFirstQuestion(journeyPage))
