@@ -24,6 +24,7 @@ describe('the client list', () => {
     const summary = wrapper.get('.error-summary')
     expect(summary.text()).toContain('Enter a name or pseudonym')
     expect(summary.get('a').attributes('href')).toBe('#client-name')
+    expect(document.activeElement).toBe(summary.element)
     expect(wrapper.get('#client-name').attributes('aria-describedby')).toBe('client-name-hint client-name-error')
 
     await fill(wrapper, { '#client-name': 'Rosa Díaz', '#client-contact': '555-0100', '#client-notes': 'Prefers mornings.' })

@@ -137,6 +137,8 @@ describe('changing the passcode', () => {
     await fill(wrapper, { '#passcode-current': PASSCODE, '#passcode-next': 'new passcode 1', '#passcode-again': 'new passcode 2' })
     await submit(wrapper)
     expect(wrapper.get('.error-summary').text()).toContain('The two passcodes are not the same')
+    expect(document.activeElement).toBe(wrapper.get('.error-summary').element)
+    expect(wrapper.get('.error-summary a').attributes('href')).toBe('#passcode-again')
 
     await fill(wrapper, { '#passcode-current': 'not it at all', '#passcode-next': 'new passcode 1', '#passcode-again': 'new passcode 1' })
     await submit(wrapper)
