@@ -14,6 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildIfStale } from './build-freshness.mjs'
+import { parseCsv } from './csv.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SCANNED = ['electron', 'dist', 'dist-electron', 'package.json']
@@ -88,33 +89,9 @@ function writeCsv(file, issues) {
   fs.writeFileSync(file, [header, ...rows].join('\n') + '\n')
 }
 
-/** Minimal RFC 4180 reader for the report above (quoted fields, doubled quotes, newlines). */
-function parseCsv(text) {
-  const rows = []
-  let row = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"'
-        i += 1
-      } else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      row.push(field)
-      field = ''
-    } else if (char === '\n') {
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-    } else field += char
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field])
-  const [header = [], ...body] = rows
+/** The report above as one object per finding, keyed by its header row. */
+function readReport(text) {
+  const [header = [], ...body] = parseCsv(text)
   return body.map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ''])))
 }
 
@@ -144,7 +121,7 @@ async function main() {
 
   const report = path.join(workDir, 'electronegativity.csv')
   writeCsv(report, result.issues)
-  const findings = parseCsv(fs.readFileSync(report, 'utf8'))
+  const findings = readReport(fs.readFileSync(report, 'utf8'))
   const unreadable = result.errors.filter((error) => !error.tolerable)
 
   console.log(

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ROLE_IDS } from '../../src/domain/types'
 import { PERSONAS } from '../fixtures/personas'
-import { parseCsv } from '../fixtures/csv'
+import { parseCsv } from '../../scripts/csv.mjs'
 import { addSession, fill, mountCounselor, submit, unlockedHost, until } from './counselor-support'
 
 afterEach(() => {

@@ -1,0 +1,1 @@
+export declare function parseCsv(text: string): string[][]
