@@ -2,12 +2,30 @@ import js from '@eslint/js'
 import pluginVue from 'eslint-plugin-vue'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import skipFormatting from 'eslint-config-prettier/flat'
 
 /** Layers that must run anywhere (Node, browser, Electron main): no Vue, Electron, Node or DOM. */
-const PURE_LAYERS = ['src/domain/**/*.ts', 'src/shared/**/*.ts', 'src/content/**/*.ts', 'src/storage/**/*.ts', 'src/counselor/**/*.ts']
+const PURE_LAYERS = [
+  'src/domain/**/*.ts',
+  'src/shared/**/*.ts',
+  'src/content/**/*.ts',
+  'src/storage/**/*.ts',
+  'src/counselor/**/*.ts',
+]
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-electron/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.scratch/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
@@ -19,10 +37,6 @@ export default tseslint.config(
       'vue/component-api-style': ['error', ['script-setup']],
       'vue/define-props-declaration': ['error', 'type-based'],
       'vue/define-emits-declaration': ['error', 'type-based'],
-      // Formatting is left to the editor; these clash with compact templates.
-      'vue/max-attributes-per-line': 'off',
-      'vue/singleline-html-element-content-newline': 'off',
-      'vue/html-self-closing': ['error', { html: { void: 'always', normal: 'always', component: 'always' } }],
     },
   },
   {
@@ -30,7 +44,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['electron/**/*.ts', 'cli/**/*.ts', 'scripts/**/*.{mjs,ts}', 'bench/**/*.ts', 'tests/**/*.ts', '*.config.{ts,mjs}'],
+    files: [
+      'electron/**/*.ts',
+      'cli/**/*.ts',
+      'scripts/**/*.{mjs,ts}',
+      'bench/**/*.ts',
+      'tests/**/*.ts',
+      '*.config.{ts,mjs}',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -39,11 +60,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'zod', message: 'Take z from src/shared/zod.ts: it turns off the eval probe the CSP refuses.' }],
+          paths: [
+            { name: 'zod', message: 'Take z from src/shared/zod.ts: it turns off the eval probe the CSP refuses.' },
+          ],
           patterns: [
-            { group: ['vue', 'vue-*', 'pinia', '@vue/*'], message: 'Domain, content and shared code stay free of Vue.' },
+            {
+              group: ['vue', 'vue-*', 'pinia', '@vue/*'],
+              message: 'Domain, content and shared code stay free of Vue.',
+            },
             { group: ['electron', 'electron/*'], message: 'Domain, content and shared code stay free of Electron.' },
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'], message: 'Domain, content and shared code stay free of Node.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'],
+              message: 'Domain, content and shared code stay free of Node.',
+            },
           ],
         },
       ],
@@ -55,4 +84,6 @@ export default tseslint.config(
     files: ['src/shared/zod.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // Prettier owns formatting (npm run format); this turns off the style rules that would fight it.
+  skipFormatting,
 )
