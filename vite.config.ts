@@ -62,7 +62,11 @@ function contentCheck(): Plugin {
     }
   }
   const check = () => {
-    const content = buildContent({ 'scoring.json': read('scoring.json'), 'questions.json': read('questions.json'), 'roles.json': read('roles.json') })
+    const content = buildContent({
+      'scoring.json': read('scoring.json'),
+      'questions.json': read('questions.json'),
+      'roles.json': read('roles.json'),
+    })
     for (const locale of LOCALES) buildTexts(content, read(`locales/${locale}.json`), `locales/${locale}.json`)
   }
   return {
@@ -79,7 +83,10 @@ function contentCheck(): Plugin {
       try {
         check()
       } catch (error) {
-        server.ws.send({ type: 'error', err: { message: `Content problem in src/content/${(error as Error).message}`, stack: '' } })
+        server.ws.send({
+          type: 'error',
+          err: { message: `Content problem in src/content/${(error as Error).message}`, stack: '' },
+        })
       }
     },
   }

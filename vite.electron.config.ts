@@ -65,8 +65,7 @@ export default defineConfig({
       // The bundler drops ordinary comments, so the reviewed line-level Electronegativity
       // exception in electron/main/window.ts is repeated file-wide for the bundle
       // (`npm run security` scans both; the source scan still checks line by line).
-      banner:
-        '/* eng-disable PRELOAD_JS_CHECK */ // Reviewed: the preload exposes only intent-level functions.',
+      banner: '/* eng-disable PRELOAD_JS_CHECK */ // Reviewed: the preload exposes only intent-level functions.',
     }),
     preload: nodeBundle({
       entry: 'electron/preload/index.ts',

@@ -6,7 +6,14 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import { PERSONAS } from '../tests/fixtures/personas'
 import { summarize, type Figure } from './stats'
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 // Page-side code is kept as plain source text: tsx would otherwise add helpers the page lacks.
 const PAINTED_AT = `(sel) => new Promise((resolve) => {
@@ -115,13 +122,16 @@ export async function measureBrowser(baseUrl: string, distDir: string, runs: num
 
       // Answer as the persona would, timing each Next.
       for (let position = 1; ; position++) {
-        const id = (await page.evaluate(`document.querySelector('.choice__input')?.name.replace('answer-', '')`)) as string | undefined
+        const id = (await page.evaluate(`document.querySelector('.choice__input')?.name.replace('answer-', '')`)) as
+          string | undefined
         if (!id) break
         const answer = persona.answers[id]!
         for (const optionId of Array.isArray(answer) ? answer : [answer]) {
           await page.evaluate(`document.getElementById(${JSON.stringify(`answer-${id}-${optionId}`)}).click()`)
         }
-        const isLast = await page.evaluate(`document.querySelector('button[type=submit]').textContent.trim() !== 'Next'`)
+        const isLast = await page.evaluate(
+          `document.querySelector('button[type=submit]').textContent.trim() !== 'Next'`,
+        )
         if (isLast) {
           await page.evaluate(`document.querySelector('button[type=submit]').click()`)
           break

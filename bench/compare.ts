@@ -18,7 +18,11 @@ const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 30
 const dirs = args.filter((_, i) => runsAt < 0 || (i !== runsAt && i !== runsAt + 1)).map((dir) => resolve(dir))
 const missing = dirs.find((dir) => !existsSync(resolve(dir, 'index.html')))
 if (dirs.length < 2 || !Number.isInteger(runs) || runs < 1 || missing) {
-  console.error(missing ? `bench:compare: no index.html in ${missing}` : 'usage: npm run bench:compare -- DIR_A DIR_B [...] [--runs N]')
+  console.error(
+    missing
+      ? `bench:compare: no index.html in ${missing}`
+      : 'usage: npm run bench:compare -- DIR_A DIR_B [...] [--runs N]',
+  )
   process.exit(2)
 }
 

@@ -50,12 +50,20 @@ try {
 } catch {
   storageMissed = true
 }
-const storage = JSON.parse(readFileSync(new URL('./storage-results.json', import.meta.url), 'utf8')) as { rows: unknown[] }
+const storage = JSON.parse(readFileSync(new URL('./storage-results.json', import.meta.url), 'utf8')) as {
+  rows: unknown[]
+}
 
-const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version }
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model,
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+}
 writeFileSync(
   new URL('./results.json', import.meta.url),
-  JSON.stringify({ date: new Date().toISOString(), runs: RUNS, machine, figures, storage: storage.rows }, null, 2) + '\n',
+  JSON.stringify({ date: new Date().toISOString(), runs: RUNS, machine, figures, storage: storage.rows }, null, 2) +
+    '\n',
 )
 const missed = rows.filter((r) => r.ok === 'MISSED')
 if (storageMissed) missed.push({ figure: 'storage (see table above)' } as (typeof rows)[number])

@@ -40,9 +40,37 @@ function seededRandom(seed: number): () => number {
 const random = seededRandom(20261101)
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
 
-const FIRST = ['Maria', 'James', 'Aisha', 'Wei', 'José', 'Olga', 'Darnell', 'Priya', 'Nguyen', 'Fatima', 'Sean', 'Lucía']
-const LAST = ['Garcia', 'Johnson', 'Okafor', 'Chen', 'Núñez', 'Ivanova', 'Washington', 'Patel', 'Tran', 'Haddad', 'Byrne']
-const WORDS = 'client worked front desk clinic records billing wants training evenings bus route EHR rollout nursing aide'.split(' ')
+const FIRST = [
+  'Maria',
+  'James',
+  'Aisha',
+  'Wei',
+  'José',
+  'Olga',
+  'Darnell',
+  'Priya',
+  'Nguyen',
+  'Fatima',
+  'Sean',
+  'Lucía',
+]
+const LAST = [
+  'Garcia',
+  'Johnson',
+  'Okafor',
+  'Chen',
+  'Núñez',
+  'Ivanova',
+  'Washington',
+  'Patel',
+  'Tran',
+  'Haddad',
+  'Byrne',
+]
+const WORDS =
+  'client worked front desk clinic records billing wants training evenings bus route EHR rollout nursing aide'.split(
+    ' ',
+  )
 
 function sentence(words: number): string {
   return Array.from({ length: words }, () => pick(WORDS)).join(' ')
@@ -93,7 +121,10 @@ async function populate(store: CounselorStore, sessionCount: number) {
     const last = pick(LAST)
     const client = await store.createClient({
       displayName: `${first} ${last} ${index}`,
-      contact: index % 3 === 0 ? `(555) 01${String(index).padStart(2, '0')}` : `${first}.${last}${index}@example.org`.toLowerCase(),
+      contact:
+        index % 3 === 0
+          ? `(555) 01${String(index).padStart(2, '0')}`
+          : `${first}.${last}${index}@example.org`.toLowerCase(),
       notes: sentence(30 + Math.floor(random() * 50)),
     })
     clientIds.push(client.id)
@@ -113,10 +144,13 @@ async function measureWholeFileSave(file: string) {
   const db = new sql.Database(await decryptSnapshotBody(parsed, key))
   const keyring = { key, kdf: parsed.header.kdf, keyCheck: await sealKeyCheck(key, parsed.header.kdf) }
   const scratch = createDatabaseFileAdapter(`${file}.whole-file-comparison`)
-  const figures = await measure(async () => {
-    db.run("UPDATE clients SET notes = notes || '.' WHERE rowid = 1")
-    await scratch.write(await encodeSnapshot(keyring, newGeneration(), asBytes(db.export())))
-  }, Math.min(RUNS, 15))
+  const figures = await measure(
+    async () => {
+      db.run("UPDATE clients SET notes = notes || '.' WHERE rowid = 1")
+      await scratch.write(await encodeSnapshot(keyring, newGeneration(), asBytes(db.export())))
+    },
+    Math.min(RUNS, 15),
+  )
   db.close()
   return figures
 }
@@ -158,17 +192,30 @@ for (const sessionCount of SESSION_COUNTS) {
     }
 
     const add = (operation: string, figures: ReturnType<typeof summarize>, budgetMs: number | null) =>
-      rows.push({ sessions: sessionCount, operation, ...figures, budgetMs, ok: budgetMs === null ? null : figures.p90 < budgetMs })
+      rows.push({
+        sessions: sessionCount,
+        operation,
+        ...figures,
+        budgetMs,
+        ok: budgetMs === null ? null : figures.p90 < budgetMs,
+      })
 
     add('listClients', await measure(() => store.listClients()), BUDGET_MS.listClients!)
-    add('searchClients', await measure(() => store.searchClients(pick(['gar', 'ñez', 'chen', '@example', '0155', 'ana 1']))), BUDGET_MS.searchClients!)
+    add(
+      'searchClients',
+      await measure(() => store.searchClients(pick(['gar', 'ñez', 'chen', '@example', '0155', 'ana 1']))),
+      BUDGET_MS.searchClients!,
+    )
     add('openSession', await measure(() => store.getSession(pick(sessionIds))), BUDGET_MS.openSession!)
     let saveIndex = 0
     add(
       'saveSession',
       await measure(async () => {
         const session = await store.getSession(pick(sessionIds))
-        const updated = { ...session, counselorNotes: { ...session.counselorNotes, follow_up: `Call back, try ${saveIndex++}` } }
+        const updated = {
+          ...session,
+          counselorNotes: { ...session.counselorNotes, follow_up: `Call back, try ${saveIndex++}` },
+        }
         await store.saveSession(updated)
       }),
       BUDGET_MS.saveSession!,
@@ -202,7 +249,9 @@ const machine = {
   loadAverageAtStart: Number(loadAtStart.toFixed(2)),
   loadAverageAtEnd: Number(loadavg()[0]!.toFixed(2)),
 }
-console.log(`Load average (1 min): ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end, on ${machine.cpus} CPUs`)
+console.log(
+  `Load average (1 min): ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end, on ${machine.cpus} CPUs`,
+)
 writeFileSync(
   new URL('./storage-results.json', import.meta.url),
   `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, runs: RUNS, rows, notes }, null, 2)}\n`,

@@ -33,11 +33,15 @@ export function formatReportText(report: Report): string {
   }
   if (best.exam) lines.push('', `Exam created for this role: ${best.exam}.`)
   lines.push('', `Job titles you may see today (our matching, not ONC's): ${best.jobTitles.join('; ')}`, '')
-  lines.push('Why this fit:', `  ${String(best.explanation.startingPoint).padStart(4)}  starting point (if no answer counted)`)
+  lines.push(
+    'Why this fit:',
+    `  ${String(best.explanation.startingPoint).padStart(4)}  starting point (if no answer counted)`,
+  )
   for (const c of [...best.explanation.raised, ...best.explanation.lowered]) {
     lines.push(`  ${signed(c.points).padStart(4)}  ${c.question}: ${c.answer}`)
   }
-  if (best.explanation.otherAnswers) lines.push(`  ${signed(best.explanation.otherAnswers).padStart(4)}  all other answers`)
+  if (best.explanation.otherAnswers)
+    lines.push(`  ${signed(best.explanation.otherAnswers).padStart(4)}  all other answers`)
   lines.push(`  ${String(best.fit).padStart(4)}  fit`, '', 'All roles:')
   for (const r of report.ranking) {
     const note = r.eligible ? (r.tiedWith.length ? ' (equal)' : '') : ` (not eligible: ${r.ineligibleReason})`
@@ -47,9 +51,12 @@ export function formatReportText(report: Report): string {
     lines.push('', 'Close behind: one person may fill several of these roles, especially at safety-net providers.')
   }
   for (const c of report.cautions) {
-    lines.push('', c.kind === 'same_answers'
-      ? `Caution: you gave the same answer to all ${c.count} "like" questions${c.count < c.of ? ' you were sure about' : ''}, so this result may not be reliable.`
-      : `Caution: you were not sure about ${c.count} of ${c.of} "like" questions, so this result may not be reliable.`)
+    lines.push(
+      '',
+      c.kind === 'same_answers'
+        ? `Caution: you gave the same answer to all ${c.count} "like" questions${c.count < c.of ? ' you were sure about' : ''}, so this result may not be reliable.`
+        : `Caution: you were not sure about ${c.count} of ${c.of} "like" questions, so this result may not be reliable.`,
+    )
   }
   return lines.join('\n') + '\n'
 }

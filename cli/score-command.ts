@@ -22,7 +22,8 @@ export interface CommandIO {
   stderr(text: string): void
 }
 
-const USAGE = 'usage: npm run score -- <answers.json> [--format json|text]   or   npm run score -- --questions [--format json|text]'
+const USAGE =
+  'usage: npm run score -- <answers.json> [--format json|text]   or   npm run score -- --questions [--format json|text]'
 
 class InputError extends Error {}
 
@@ -32,7 +33,11 @@ export async function runScoreCommand(argv: string[], io: CommandIO): Promise<nu
     const { content, contentTexts } = loadCheckedContent()
     const texts = contentTexts.en
     if (options.questions) {
-      io.stdout(options.format === 'text' ? formatQuestionBank(content, texts) : JSON.stringify(questionBank(content, texts), null, 2) + '\n')
+      io.stdout(
+        options.format === 'text'
+          ? formatQuestionBank(content, texts)
+          : JSON.stringify(questionBank(content, texts), null, 2) + '\n',
+      )
       return 0
     }
     const answers = await readAnswers(options.file!, io)
@@ -87,11 +92,17 @@ async function readAnswers(file: string, io: CommandIO): Promise<Record<string, 
   } catch (error) {
     const code = (error as { code?: string }).code
     throw new InputError(
-      code === 'ENOENT' ? `cannot find the file ${file}` : code === 'EISDIR' ? `${file} is a folder, not a file` : `cannot read ${file} (${code ?? 'unknown error'})`,
+      code === 'ENOENT'
+        ? `cannot find the file ${file}`
+        : code === 'EISDIR'
+          ? `${file} is a folder, not a file`
+          : `cannot read ${file} (${code ?? 'unknown error'})`,
     )
   }
   if (size > MAX_ANSWERS_BYTES) {
-    throw new InputError(`${file} is too large (${(size / 1024 / 1024).toFixed(1)} MB); an answers file is at most 1 MB`)
+    throw new InputError(
+      `${file} is too large (${(size / 1024 / 1024).toFixed(1)} MB); an answers file is at most 1 MB`,
+    )
   }
   const text = await io.readFile(file)
   if (text.trim() === '') throw new InputError(`${file} is empty; it should hold a JSON object of answers`)

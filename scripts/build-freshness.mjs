@@ -17,7 +17,16 @@ export const BUILDS = {
     script: 'build:electron',
     outputs: ['dist-electron/main/index.js', 'dist-electron/preload/index.cjs'],
     // Main bundles counselor storage and service too (src/storage, src/counselor).
-    sources: ['electron', 'src/shared', 'src/storage', 'src/counselor', 'src/domain', 'src/content', 'vite.electron.config.ts', 'package.json'],
+    sources: [
+      'electron',
+      'src/shared',
+      'src/storage',
+      'src/counselor',
+      'src/domain',
+      'src/content',
+      'vite.electron.config.ts',
+      'package.json',
+    ],
   },
 }
 
@@ -62,7 +71,11 @@ export function buildIfStale(root) {
     if (!reason) continue
     console.log(`Building the ${name} (${reason})…`)
     const windows = process.platform === 'win32'
-    const result = spawnSync(windows ? 'npm.cmd' : 'npm', ['run', build.script], { cwd: root, stdio: 'inherit', shell: windows })
+    const result = spawnSync(windows ? 'npm.cmd' : 'npm', ['run', build.script], {
+      cwd: root,
+      stdio: 'inherit',
+      shell: windows,
+    })
     if (result.status !== 0) {
       console.error(`The ${name} build failed; see the messages above.`)
       process.exit(result.status ?? 1)

@@ -39,7 +39,12 @@ const requireFromEng = createRequire(path.join(engPackageDir, 'package.json'))
 function keepTranslationsOffline() {
   const gotPath = requireFromEng.resolve('got')
   const offline = () => Promise.reject(new Error('offline: using bundled translations'))
-  requireFromEng.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: { __esModule: true, default: offline } }
+  requireFromEng.cache[gotPath] = {
+    id: gotPath,
+    filename: gotPath,
+    loaded: true,
+    exports: { __esModule: true, default: offline },
+  }
   process.env.LANG = 'en-US' // its bundled locales are keyed like this, not like "C.UTF-8"
 }
 
@@ -105,19 +110,21 @@ async function main() {
   const stage = path.join(workDir, 'app')
   stageInputs(stage)
 
-  const result = await withoutTranslationNotice(() => run(
-    {
-      input: stage,
-      isSarif: false,
-      customScan: [],
-      excludeFromScan: Object.keys(EXCLUDED_CHECKS),
-      isRelative: true,
-      isVerbose: true,
-      electronVersionOverride: electronVersion,
-      parserPlugins: [],
-    },
-    false,
-  ))
+  const result = await withoutTranslationNotice(() =>
+    run(
+      {
+        input: stage,
+        isSarif: false,
+        customScan: [],
+        excludeFromScan: Object.keys(EXCLUDED_CHECKS),
+        isRelative: true,
+        isVerbose: true,
+        electronVersionOverride: electronVersion,
+        parserPlugins: [],
+      },
+      false,
+    ),
+  )
 
   const report = path.join(workDir, 'electronegativity.csv')
   writeCsv(report, result.issues)
@@ -127,7 +134,9 @@ async function main() {
   console.log(
     `Electronegativity ${requireFromEng('./package.json').version} (Electron ${electronVersion}): ` +
       `${result.globalChecks + result.atomicChecks} checks over ${SCANNED.join(', ')}; ` +
-      `excluded ${Object.entries(EXCLUDED_CHECKS).map(([check, why]) => `${check} (${why})`).join(', ')}.`,
+      `excluded ${Object.entries(EXCLUDED_CHECKS)
+        .map(([check, why]) => `${check} (${why})`)
+        .join(', ')}.`,
   )
   for (const finding of findings) {
     console.log(

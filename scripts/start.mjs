@@ -66,7 +66,9 @@ if (!binary) {
   binary = electronBinary()
 }
 if (!binary) {
-  await serveInBrowser('The desktop shell (Electron) could not be installed here, so the app runs in your browser instead.')
+  await serveInBrowser(
+    'The desktop shell (Electron) could not be installed here, so the app runs in your browser instead.',
+  )
 } else if (!hasDisplay()) {
   await serveInBrowser('There is no graphical display here for the desktop app, so it runs in your browser instead.')
 } else {

@@ -5,9 +5,7 @@
  */
 export type IpcErrorCode = 'untrusted-sender' | 'invalid-payload' | 'failed'
 
-export type IpcResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: IpcErrorCode; message: string }
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorCode; message: string }
 
 /** Turns a reply from main back into a value, or into a rejection the renderer can show as is. */
 export function unwrapIpcResult(reply: unknown): unknown {
@@ -15,8 +13,7 @@ export function unwrapIpcResult(reply: unknown): unknown {
     throw new Error('The app sent an unexpected reply.')
   }
   if (reply.ok === true) return 'value' in reply ? reply.value : undefined
-  const message =
-    'message' in reply && typeof reply.message === 'string' ? reply.message : 'Something went wrong.'
+  const message = 'message' in reply && typeof reply.message === 'string' ? reply.message : 'Something went wrong.'
   const error = new Error(message)
   if ('error' in reply && typeof reply.error === 'string') error.name = reply.error
   throw error

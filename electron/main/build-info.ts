@@ -4,5 +4,4 @@
  */
 declare const __CONTENT_VERSION__: string | undefined
 
-export const CONTENT_VERSION: string | null =
-  typeof __CONTENT_VERSION__ === 'string' ? __CONTENT_VERSION__ : null
+export const CONTENT_VERSION: string | null = typeof __CONTENT_VERSION__ === 'string' ? __CONTENT_VERSION__ : null

@@ -18,7 +18,16 @@ export interface HostServices {
  * The main-process side of HostApi: what each channel does once IPC has checked the
  * sender and the payload. Adding a channel to the contract means adding one entry here.
  */
-export function createHostHandlers({ app, progress, preferences, kiosk, kioskIdleSeconds, counselor, files, kioskSwitch }: HostServices): HostApi {
+export function createHostHandlers({
+  app,
+  progress,
+  preferences,
+  kiosk,
+  kioskIdleSeconds,
+  counselor,
+  files,
+  kioskSwitch,
+}: HostServices): HostApi {
   return {
     ...counselor,
     ...files,

@@ -6,12 +6,7 @@
 import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, type WebContents } from 'electron'
 import { CONTENT_VERSION } from './build-info'
-import {
-  createErrorReporter,
-  reportProcessErrors,
-  watchWebContents,
-  type CrashRecovery,
-} from './error-reporting'
+import { createErrorReporter, reportProcessErrors, watchWebContents, type CrashRecovery } from './error-reporting'
 import { createHostHandlers } from './host-handlers'
 import { registerIpcHandlers } from './ipc'
 import { aboutDetail, buildMenuTemplate } from './menu'
@@ -120,18 +115,20 @@ function start(): void {
         },
       )
       // A kiosk has no menu: nothing to reach outside the assessment.
-      Menu.setApplicationMenu(kiosk ? null : 
-        Menu.buildFromTemplate(
-          buildMenuTemplate({
-            appName: app.getName(),
-            appVersion: app.getVersion(),
-            contentVersion: CONTENT_VERSION,
-            isMac: process.platform === 'darwin',
-            print: printPage,
-            openExport: () => void mainWindow?.loadFile(indexPath, { hash: '/counselor/report' }),
-            showAbout,
-          }),
-        ),
+      Menu.setApplicationMenu(
+        kiosk
+          ? null
+          : Menu.buildFromTemplate(
+              buildMenuTemplate({
+                appName: app.getName(),
+                appVersion: app.getVersion(),
+                contentVersion: CONTENT_VERSION,
+                isMac: process.platform === 'darwin',
+                print: printPage,
+                openExport: () => void mainWindow?.loadFile(indexPath, { hash: '/counselor/report' }),
+                showAbout,
+              }),
+            ),
       )
       showMainWindow()
       app.on('activate', () => {

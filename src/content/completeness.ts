@@ -94,7 +94,11 @@ export function compareTranslations(
     if (options.messageSyntax) {
       const characters = syntaxCharactersOf(text)
       if (characters.length > 0)
-        add('syntax', path, `the ${language} text uses ${characters.map((c) => `"${c}"`).join(', ')}, which the translator would show as it is`)
+        add(
+          'syntax',
+          path,
+          `the ${language} text uses ${characters.map((c) => `"${c}"`).join(', ')}, which the translator would show as it is`,
+        )
     }
   }
 
@@ -114,7 +118,11 @@ export function compareTranslations(
       const namesB = placeholdersOf(textB)
       if (namesA.join() !== namesB.join()) {
         const list = (names: string[]) => (names.length ? names.map((n) => `{${n}}`).join(', ') : 'none')
-        add('placeholders', path, `placeholders differ: English has ${list(namesA)}, the translation has ${list(namesB)}`)
+        add(
+          'placeholders',
+          path,
+          `placeholders differ: English has ${list(namesA)}, the translation has ${list(namesB)}`,
+        )
       }
       if (textA.trim() !== '' && textA.trim() === textB.trim()) {
         if (allowed.has(shown(path))) usedAllowances.add(shown(path))
@@ -150,7 +158,11 @@ export function compareTranslations(
   walk(en, other, '')
   for (const path of allowed) {
     if (!usedAllowances.has(path))
-      add('unused_allowance', path, 'allowed to match the English, but it does not (or does not exist): remove it from the list')
+      add(
+        'unused_allowance',
+        path,
+        'allowed to match the English, but it does not (or does not exist): remove it from the list',
+      )
   }
   return problems
 }

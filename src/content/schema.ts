@@ -22,9 +22,7 @@ export const scoringFileSchema = z
   })
   .strict()
 
-const option = z
-  .object({ id, weights, exclusive: z.boolean().optional(), unsure: z.boolean().optional() })
-  .strict()
+const option = z.object({ id, weights, exclusive: z.boolean().optional(), unsure: z.boolean().optional() }).strict()
 const base = {
   id,
   section: z.enum(['licensure', 'background', 'interests']),
@@ -72,9 +70,7 @@ export const textsFileSchema = z
     likertScale: z.record(id, text),
     questions: z.record(
       id,
-      z
-        .object({ prompt: text, short: text, hint: text.optional(), options: z.record(id, text).optional() })
-        .strict(),
+      z.object({ prompt: text, short: text, hint: text.optional(), options: z.record(id, text).optional() }).strict(),
     ),
     roles: z.record(
       roleId,

@@ -7,13 +7,7 @@ import { ROLE_IDS, type Content, type Question, type Role } from '../domain/type
 import { assembleContent } from './assemble'
 import { questionRange } from '../domain/ranges'
 import { ContentError, parseOrThrow } from './errors'
-import {
-  questionsFileSchema,
-  rolesFileSchema,
-  scoringFileSchema,
-  textsFileSchema,
-  type ContentTexts,
-} from './schema'
+import { questionsFileSchema, rolesFileSchema, scoringFileSchema, textsFileSchema, type ContentTexts } from './schema'
 
 export interface RawContentFiles {
   'scoring.json': unknown
@@ -44,12 +38,20 @@ function checkQuestions(questions: Question[]): void {
         throw new ContentError('questions.json', `${where}.options[${i}].id`, `"${o.id}" is used twice`)
       optionIds.add(o.id)
       if (o.exclusive && q.kind !== 'multiple')
-        throw new ContentError('questions.json', `${where}.options[${i}].exclusive`, 'only multiple-choice options can be exclusive')
+        throw new ContentError(
+          'questions.json',
+          `${where}.options[${i}].exclusive`,
+          'only multiple-choice options can be exclusive',
+        )
     })
     if (q.showIf) {
       const target = seen.get(q.showIf.question)
       if (!target)
-        throw new ContentError('questions.json', `${where}.showIf.question`, `"${q.showIf.question}" must be an earlier question`)
+        throw new ContentError(
+          'questions.json',
+          `${where}.showIf.question`,
+          `"${q.showIf.question}" must be an earlier question`,
+        )
       checkOptionsExist(target, q.showIf.anyOf, 'questions.json', `${where}.showIf.anyOf`)
     }
     seen.set(q.id, q)
@@ -93,7 +95,8 @@ function checkEveryRoleCanMove(content: Content): void {
       const { min, max } = questionRange(q, role.id)
       return sum + (max - min)
     }, 0)
-    if (span <= 0) throw new ContentError('questions.json', 'questions', `no answer changes the fit for role "${role.id}"`)
+    if (span <= 0)
+      throw new ContentError('questions.json', 'questions', `no answer changes the fit for role "${role.id}"`)
   }
 }
 

@@ -19,14 +19,19 @@ export function createKioskSwitch(deps: KioskSwitchDeps): KioskApi {
     async setKioskMode({ enabled, passcode }): Promise<KioskModeResult> {
       if (enabled) {
         if (!(await deps.counselor.counselorStatus()).unlocked) {
-          return { ok: false, reason: 'needs-counselor', message: 'Open the counselor area first, then turn on kiosk mode.' }
+          return {
+            ok: false,
+            reason: 'needs-counselor',
+            message: 'Open the counselor area first, then turn on kiosk mode.',
+          }
         }
       } else {
         if (deps.forcedByLaunch) {
           return {
             ok: false,
             reason: 'set-by-launch',
-            message: 'This computer starts the app in kiosk mode from its shortcut. Ask the person who set it up to change the shortcut.',
+            message:
+              'This computer starts the app in kiosk mode from its shortcut. Ask the person who set it up to change the shortcut.',
           }
         }
         // Always check the passcode itself, even if counselor data happens to be open.
@@ -34,7 +39,11 @@ export function createKioskSwitch(deps: KioskSwitchDeps): KioskApi {
         if ((await deps.counselor.counselorStatus()).hasData) {
           const opened = await deps.counselor.counselorOpen({ passcode: passcode ?? '' })
           if (!opened.ok) {
-            return { ok: false, reason: opened.reason === 'locked' ? 'locked' : 'wrong-passcode', message: opened.message }
+            return {
+              ok: false,
+              reason: opened.reason === 'locked' ? 'locked' : 'wrong-passcode',
+              message: opened.message,
+            }
           }
           await deps.counselor.counselorLock()
         }

@@ -40,7 +40,11 @@ export function createCounselorService(options: CounselorServiceOptions): Counse
   return {
     async counselorStatus() {
       const status = await getCounselorStorageStatus({ adapter: options.adapter, now })
-      return { hasData: status.exists, unlocked: store !== null, waitSeconds: Math.ceil(status.waitBeforeNextAttemptMs / 1000) }
+      return {
+        hasData: status.exists,
+        unlocked: store !== null,
+        waitSeconds: Math.ceil(status.waitBeforeNextAttemptMs / 1000),
+      }
     },
 
     async counselorOpen({ passcode }): Promise<CounselorOpenResult> {
@@ -57,7 +61,10 @@ export function createCounselorService(options: CounselorServiceOptions): Counse
         return { ok: true, status: opened.status, message: opened.message }
       } catch (error) {
         // A wrong or throttled passcode is an expected answer, not a failure.
-        if (isStorageError(error) && (error.code === 'wrong-passcode' || error.code === 'locked' || error.code === 'invalid-input')) {
+        if (
+          isStorageError(error) &&
+          (error.code === 'wrong-passcode' || error.code === 'locked' || error.code === 'invalid-input')
+        ) {
           return {
             ok: false,
             reason: error.code,

@@ -21,7 +21,9 @@ export function checkAnswer(question: Question, answer: AnswerValue | undefined)
     return question.required ? [{ kind: 'missing', questionId }] : []
   }
   if (question.kind === 'multiple' ? !Array.isArray(answer) : typeof answer !== 'string') {
-    return [{ kind: 'wrong_type', questionId, expected: question.kind === 'multiple' ? 'a list of options' : 'one option' }]
+    return [
+      { kind: 'wrong_type', questionId, expected: question.kind === 'multiple' ? 'a list of options' : 'one option' },
+    ]
   }
   const chosen = Array.isArray(answer) ? answer : [answer]
   const problems: AnswerProblem[] = []

@@ -41,7 +41,8 @@ export function detectCautions(content: Content, answers: Answers): Caution[] {
   }
   const sure = given - unsureCount
   const cautions: Caution[] = []
-  if (sure >= content.settings.patternedMinimumItems && allSame) cautions.push({ kind: 'same_answers', count: sure, of: given })
+  if (sure >= content.settings.patternedMinimumItems && allSame)
+    cautions.push({ kind: 'same_answers', count: sure, of: given })
   if (given > 0 && unsureCount * 2 >= given) cautions.push({ kind: 'many_unsure', count: unsureCount, of: given })
   return cautions
 }

@@ -16,12 +16,8 @@ export interface Explanation {
  * those that raised and lowered it. baseline + raised + lowered + other = fit.
  */
 export function explainRole(score: RoleScore, limit = 5): Explanation {
-  const raised = score.contributions
-    .filter((c) => c.shownPoints > 0)
-    .sort((a, b) => b.points - a.points)
-  const lowered = score.contributions
-    .filter((c) => c.shownPoints < 0)
-    .sort((a, b) => a.points - b.points)
+  const raised = score.contributions.filter((c) => c.shownPoints > 0).sort((a, b) => b.points - a.points)
+  const lowered = score.contributions.filter((c) => c.shownPoints < 0).sort((a, b) => a.points - b.points)
   const listed = [...raised.slice(0, limit), ...lowered.slice(0, limit)]
   const listedPoints = listed.reduce((total, c) => total + c.shownPoints, 0)
   return {

@@ -49,7 +49,12 @@ export interface Report {
     jobTitles: string[]
     exam: string | null
     readiness: { bringsBackground: boolean; requirements: ReportRequirement[] }
-    explanation: { startingPoint: number; raised: ReportContribution[]; lowered: ReportContribution[]; otherAnswers: number }
+    explanation: {
+      startingPoint: number
+      raised: ReportContribution[]
+      lowered: ReportContribution[]
+      otherAnswers: number
+    }
   }
   ranking: ReportRole[]
   closeRoles: RoleId[]

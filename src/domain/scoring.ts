@@ -89,9 +89,7 @@ export function scoreAnswers(content: Content, answers: Answers): AssessmentResu
   // Documented tie rule: equal shown fits keep the order of roles.json, and are shown as equal.
   scores.sort(
     (a, b) =>
-      Number(b.eligible) - Number(a.eligible) ||
-      b.shownFit - a.shownFit ||
-      order.get(a.roleId)! - order.get(b.roleId)!,
+      Number(b.eligible) - Number(a.eligible) || b.shownFit - a.shownFit || order.get(a.roleId)! - order.get(b.roleId)!,
   )
   scores.forEach((score, index) => {
     const previous = scores[index - 1]
@@ -145,7 +143,16 @@ function scoreRole(
   }
   fit = clamp(fit)
   const unmetEligibility = role.eligibility.filter((c) => !conditionHolds(c, answers))
-  return new ScoredRole(role.id, fit, baseline, unmetEligibility, assessReadiness(role, answers), values, answered, roleIndex)
+  return new ScoredRole(
+    role.id,
+    fit,
+    baseline,
+    unmetEligibility,
+    assessReadiness(role, answers),
+    values,
+    answered,
+    roleIndex,
+  )
 }
 
 /**

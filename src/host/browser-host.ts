@@ -45,7 +45,10 @@ type Lazy<T> = () => Promise<T>
 export function createBrowserHost(
   storage: Storage,
   info: Omit<AppInfo, 'host'>,
-  extras: { counselor: Lazy<CounselorApi>; files: Lazy<FileApi>; kioskSwitch: Lazy<KioskApi> } = defaultExtras(storage, false),
+  extras: { counselor: Lazy<CounselorApi>; files: Lazy<FileApi>; kioskSwitch: Lazy<KioskApi> } = defaultExtras(
+    storage,
+    false,
+  ),
 ): HostApi {
   const counselor = <K extends keyof CounselorApi>(name: K) =>
     (async (payload?: unknown) => {
@@ -61,7 +64,8 @@ export function createBrowserHost(
       return info.kiosk ? null : readChecked(storage, PROGRESS_KEY, async () => (await contract()).savedProgressSchema)
     },
     async saveProgress(progress: SavedProgress) {
-      if (!info.kiosk) storage.setItem(PROGRESS_KEY, JSON.stringify((await contract()).savedProgressSchema.parse(progress)))
+      if (!info.kiosk)
+        storage.setItem(PROGRESS_KEY, JSON.stringify((await contract()).savedProgressSchema.parse(progress)))
     },
     async clearProgress() {
       storage.removeItem(PROGRESS_KEY)
@@ -70,7 +74,8 @@ export function createBrowserHost(
       return info.kiosk ? null : readChecked(storage, PREFERENCES_KEY, async () => (await contract()).preferencesSchema)
     },
     async savePreferences(preferences: Preferences) {
-      if (!info.kiosk) storage.setItem(PREFERENCES_KEY, JSON.stringify((await contract()).preferencesSchema.parse(preferences)))
+      if (!info.kiosk)
+        storage.setItem(PREFERENCES_KEY, JSON.stringify((await contract()).preferencesSchema.parse(preferences)))
     },
     counselorStatus: counselor('counselorStatus'),
     counselorOpen: counselor('counselorOpen'),
@@ -103,7 +108,10 @@ export function defaultExtras(storage: Storage, kioskForcedByAddress: boolean) {
     counselor,
     files: async () => (await load()).browserFiles,
     kioskSwitch: async () => {
-      const [{ createKioskSwitch }, { kioskSettingSchema }] = await Promise.all([import('../counselor/kiosk-switch'), counselorContract()])
+      const [{ createKioskSwitch }, { kioskSettingSchema }] = await Promise.all([
+        import('../counselor/kiosk-switch'),
+        counselorContract(),
+      ])
       return createKioskSwitch({
         counselor: await counselor(),
         saveSetting: async (setting) => storage.setItem(KIOSK_KEY, JSON.stringify(kioskSettingSchema.parse(setting))),

@@ -12,7 +12,8 @@ export default {
     nav: { home: 'Start', roles: 'Explore the roles' },
     footer: 'Your answers stay on this computer. Nothing is sent over the internet.',
     footerKiosk: 'Nothing you enter here is saved, and the screen clears itself after you leave.',
-    saveFailed: 'Your answers could not be saved on this computer. You can keep going, but they will be lost if you close the app.',
+    saveFailed:
+      'Your answers could not be saved on this computer. You can keep going, but they will be lost if you close the app.',
   },
   welcome: {
     title: 'Find the Health IT role that fits you',
@@ -26,7 +27,8 @@ export default {
     resume: 'Continue where you left off',
     startOverInstead: 'Start over instead',
     exploreRoles: 'Or read about the six roles first',
-    source: 'The six roles come from the Office of the National Coordinator for Health IT (ONC), part of the U.S. Department of Health and Human Services.',
+    source:
+      'The six roles come from the Office of the National Coordinator for Health IT (ONC), part of the U.S. Department of Health and Human Services.',
   },
   question: {
     progress: 'Question {current} of {total}',
@@ -66,10 +68,12 @@ export default {
     whatWork: 'What the work is',
     fromOnc: 'From ONC’s description of the role',
     background: 'Background this role expects',
-    backgroundOurs: 'ONC material we could check does not name a background for this role. The items below are our suggestion.',
+    backgroundOurs:
+      'ONC material we could check does not name a background for this role. The items below are our suggestion.',
     training: {
       title: 'Training',
-      ready: 'You seem to bring the background this role expects. ONC’s experts expected training for these roles to take six months or less for people with an appropriate background.',
+      ready:
+        'You seem to bring the background this role expects. ONC’s experts expected training for these roles to take six months or less for people with an appropriate background.',
       gaps: 'ONC’s experts expected training for these roles to take six months or less for people who bring an appropriate background. You may need to close the gaps below first, so training may take longer.',
       met: 'You have this',
       notMet: 'Not yet',
@@ -99,9 +103,12 @@ export default {
     },
     caution: {
       title: 'This result may not be reliable',
-      sameAnswers: 'You gave the same answer to all {count} questions about what you like to do. Try answering them again, thinking about each one on its own.',
-      sameAnswersApartFromUnsure: 'Apart from the questions you were not sure about, you gave the same answer to all {count} other questions about what you like to do. Try answering them again, thinking about each one on its own.',
-      manyUnsure: 'You were not sure about {count} of {of} questions about what you like to do. Your result may change as you learn more about these kinds of work.',
+      sameAnswers:
+        'You gave the same answer to all {count} questions about what you like to do. Try answering them again, thinking about each one on its own.',
+      sameAnswersApartFromUnsure:
+        'Apart from the questions you were not sure about, you gave the same answer to all {count} other questions about what you like to do. Try answering them again, thinking about each one on its own.',
+      manyUnsure:
+        'You were not sure about {count} of {of} questions about what you like to do. Your result may change as you learn more about these kinds of work.',
     },
     all: {
       title: 'All six roles',
@@ -157,10 +164,14 @@ export default {
     lead: 'Each role helps clinics, hospitals and health departments use electronic health records and other health IT.',
     about: {
       title: 'About these roles',
-      source: 'The Office of the National Coordinator for Health IT (ONC) asked a panel of experts, including educators and industry representatives, which workers would be needed as health care providers began to use electronic health records. They named these six roles.',
-      sixMonths: 'The experts expected training for each role to take six months or less, if the person brings an appropriate background to the training. Without that background, training takes longer.',
-      safetyNet: 'At safety-net providers, where resources may be limited, one person may fill several of these roles, or providers may share staff.',
-      labels: 'Role descriptions follow ONC. Where we add something of our own, such as today’s job titles or a suggested background, we say so.',
+      source:
+        'The Office of the National Coordinator for Health IT (ONC) asked a panel of experts, including educators and industry representatives, which workers would be needed as health care providers began to use electronic health records. They named these six roles.',
+      sixMonths:
+        'The experts expected training for each role to take six months or less, if the person brings an appropriate background to the training. Without that background, training takes longer.',
+      safetyNet:
+        'At safety-net providers, where resources may be limited, one person may fill several of these roles, or providers may share staff.',
+      labels:
+        'Role descriptions follow ONC. Where we add something of our own, such as today’s job titles or a suggested background, we say so.',
     },
     open: 'Read about the {role} role',
     back: 'All six roles',
@@ -189,13 +200,16 @@ export default {
     fileSaved: 'Saved the file {file}.',
     gate: {
       createTitle: 'Choose a passcode for the counselor area',
-      createLead: 'Client records are kept on this computer, locked with a passcode. Only people who know the passcode can open them.',
+      createLead:
+        'Client records are kept on this computer, locked with a passcode. Only people who know the passcode can open them.',
       forgetTitle: 'A forgotten passcode cannot be reset',
-      forgetText: 'Nobody can open the records without the passcode, not even the people who made this app. Write it down and keep it somewhere safe. If it is forgotten, the only way forward is to erase all client records.',
+      forgetText:
+        'Nobody can open the records without the passcode, not even the people who made this app. Write it down and keep it somewhere safe. If it is forgotten, the only way forward is to erase all client records.',
       enterTitle: 'Enter the counselor passcode',
       enterLead: 'The counselor area holds client records. It is locked with a passcode.',
       passcode: 'Passcode',
-      passcodeHint: 'At least 8 characters. A few words you can remember work well, for example: green river lamp coffee.',
+      passcodeHint:
+        'At least 8 characters. A few words you can remember work well, for example: green river lamp coffee.',
       passcodeAgain: 'Type the passcode again',
       create: 'Create the counselor area',
       open: 'Open the counselor area',
@@ -216,7 +230,8 @@ export default {
     forgot: {
       title: 'Forgot the passcode?',
       lead: 'Without the passcode, nobody can open the client records. To use the counselor area again, you have to erase all counselor data and start over with a new passcode.',
-      whatGoes: 'This erases every client, every session and every counselor note on this computer, for good. It cannot be undone.',
+      whatGoes:
+        'This erases every client, every session and every counselor note on this computer, for good. It cannot be undone.',
       whatStays: 'Files you exported before are not affected. Neither are answers from self-guided use.',
       word: 'ERASE',
       label: 'To erase everything, type {word}',
@@ -290,7 +305,8 @@ export default {
       compare: 'Compare two sessions',
       importTitle: 'Import a session',
       importLabel: 'Choose a session file',
-      importHint: 'A .json file exported from this app, for example on another computer. The session is added to this client’s record.',
+      importHint:
+        'A .json file exported from this app, for example on another computer. The session is added to this client’s record.',
       importButton: 'Import the session',
       imported: 'The session of {date} was imported.',
       importMissing: 'Choose a file to import',
@@ -298,7 +314,8 @@ export default {
       deleteText: 'This deletes the client, their sessions and all notes from this computer for good.',
       delete: 'Delete this client',
       deleteConfirmTitle: 'Delete {client} for good?',
-      deleteConfirmText: 'This deletes {client}, all their sessions and all notes from this computer. It cannot be undone. Files you exported before are not affected.',
+      deleteConfirmText:
+        'This deletes {client}, all their sessions and all notes from this computer. It cannot be undone. Files you exported before are not affected.',
       deleteConfirm: 'Yes, delete for good',
       deleteCancel: 'No, keep this client',
     },
@@ -307,7 +324,8 @@ export default {
       date: 'Session of {date}',
       unfinished: 'This session is not finished. The result shows once every question is answered.',
       continue: 'Continue this session',
-      olderVersion: 'This session was saved with an older version of the questions ({version}). The result is worked out again with today’s version, so it may differ a little from what was shown then.',
+      olderVersion:
+        'This session was saved with an older version of the questions ({version}). The result is worked out again with today’s version, so it may differ a little from what was shown then.',
       print: 'Print or save as PDF',
       printHint: 'The printout has the client’s result on one page. Counselor notes and buttons are not printed.',
       pdfSaved: 'Saved the PDF file.',
@@ -342,12 +360,14 @@ export default {
       bestTitle: 'Best fit',
       bestThen: 'Then ({date})',
       bestNow: 'Now ({date})',
-      sameVersion: 'Both sessions are worked out with today’s version of the questions, so the numbers can be compared.',
+      sameVersion:
+        'Both sessions are worked out with today’s version of the questions, so the numbers can be compared.',
     },
     report: {
       title: 'Export for reporting',
       lead: 'Save a spreadsheet file (CSV) with one row per session: the dates, the client’s name, the best fit and the fit for each of the six roles.',
-      privacy: 'The file has client names in it. Keep it safe, share it only with people who need it, and delete it when it is no longer needed.',
+      privacy:
+        'The file has client names in it. Keep it safe, share it only with people who need it, and delete it when it is no longer needed.',
       which: 'Which sessions?',
       all: 'All sessions',
       range: 'Sessions started between two dates',
@@ -379,7 +399,8 @@ export default {
       banner: 'Guided session for {client}',
       saving: 'The answers are saved to {client}’s record as you go.',
       end: 'End session',
-      saveFailed: 'The answers are still here on screen. You can still print the result, or export the session as a file.',
+      saveFailed:
+        'The answers are still here on screen. You can still print the result, or export the session as a file.',
       exportNow: 'Export the session as a file',
       note: 'Counselor note (optional)',
       noteHint: 'For your records. It is saved with the session and is not printed for the client.',

@@ -22,7 +22,8 @@ export default {
     nav: { home: 'Inicio', roles: 'Conozca los roles' },
     footer: 'Sus respuestas se quedan en esta computadora. No se envía nada por internet.',
     footerKiosk: 'Nada de lo que escriba aquí se guarda, y la pantalla se borra sola cuando usted se va.',
-    saveFailed: 'No se pudieron guardar sus respuestas en esta computadora. Puede continuar, pero se perderán si cierra la aplicación.',
+    saveFailed:
+      'No se pudieron guardar sus respuestas en esta computadora. Puede continuar, pero se perderán si cierra la aplicación.',
   },
   welcome: {
     title: 'Encuentre el rol de TI de salud adecuado para usted',
@@ -30,13 +31,15 @@ export default {
     points: {
       time: 'Toma unos 10 minutos.',
       explore: 'Es una forma de explorar carreras. No es un examen ni una decisión de contratación.',
-      private: 'Sus respuestas se quedan en esta computadora. Puede volver a empezar en cualquier momento, y eso las borra.',
+      private:
+        'Sus respuestas se quedan en esta computadora. Puede volver a empezar en cualquier momento, y eso las borra.',
     },
     start: 'Comenzar la evaluación',
     resume: 'Continuar donde lo dejó',
     startOverInstead: 'Mejor volver a empezar',
     exploreRoles: 'O lea primero sobre los seis roles',
-    source: 'Los seis roles vienen de la Oficina del Coordinador Nacional de Tecnología de la Información de Salud (ONC, por sus siglas en inglés), que forma parte del Departamento de Salud y Servicios Humanos de los EE. UU.',
+    source:
+      'Los seis roles vienen de la Oficina del Coordinador Nacional de Tecnología de la Información de Salud (ONC, por sus siglas en inglés), que forma parte del Departamento de Salud y Servicios Humanos de los EE. UU.',
   },
   question: {
     progress: 'Pregunta {current} de {total}',
@@ -76,10 +79,12 @@ export default {
     whatWork: 'En qué consiste el trabajo',
     fromOnc: 'Según la descripción de este rol que hizo la ONC',
     background: 'Preparación que se espera para este rol',
-    backgroundOurs: 'Los materiales de la ONC que pudimos revisar no indican qué preparación se espera para este rol. Los puntos de abajo son una sugerencia nuestra.',
+    backgroundOurs:
+      'Los materiales de la ONC que pudimos revisar no indican qué preparación se espera para este rol. Los puntos de abajo son una sugerencia nuestra.',
     training: {
       title: 'Capacitación',
-      ready: 'Parece que usted tiene la preparación que se espera para este rol. Los expertos de la ONC calcularon que la capacitación para estos roles tomaría seis meses o menos en el caso de personas con una preparación adecuada.',
+      ready:
+        'Parece que usted tiene la preparación que se espera para este rol. Los expertos de la ONC calcularon que la capacitación para estos roles tomaría seis meses o menos en el caso de personas con una preparación adecuada.',
       gaps: 'Los expertos de la ONC calcularon que la capacitación para estos roles tomaría seis meses o menos en el caso de personas que llegan con una preparación adecuada. Es posible que primero necesite completar lo que le falta (vea abajo), así que la capacitación podría tomar más tiempo.',
       met: 'Ya lo tiene',
       notMet: 'Todavía no',
@@ -89,7 +94,8 @@ export default {
     },
     exam: 'Para este rol se creó un examen de competencias: {exam}. Averigüe si todavía se ofrece antes de planear tomarlo.',
     jobTitles: 'Puestos de trabajo que puede ver hoy',
-    jobTitlesNote: 'Esta relación entre los puestos de hoy y este rol es nuestra, no de la ONC. Entre paréntesis va el nombre en inglés, como suele aparecer en los anuncios de empleo.',
+    jobTitlesNote:
+      'Esta relación entre los puestos de hoy y este rol es nuestra, no de la ONC. Entre paréntesis va el nombre en inglés, como suele aparecer en los anuncios de empleo.',
     why: {
       title: 'Por qué este rol es adecuado para usted',
       caption: 'Cómo se calculó su compatibilidad de {fit}',
@@ -109,9 +115,12 @@ export default {
     },
     caution: {
       title: 'Es posible que este resultado no sea confiable',
-      sameAnswers: 'Usted dio la misma respuesta a las {count} preguntas sobre lo que le gusta hacer. Intente responderlas otra vez y piense en cada una por separado.',
-      sameAnswersApartFromUnsure: 'Aparte de las preguntas en las que no estaba seguro(a), usted dio la misma respuesta a las otras {count} preguntas sobre lo que le gusta hacer. Intente responderlas otra vez y piense en cada una por separado.',
-      manyUnsure: 'Respondió “No estoy seguro(a)” en {count} de {of} preguntas sobre lo que le gusta hacer. Su resultado puede cambiar a medida que aprenda más sobre estos tipos de trabajo.',
+      sameAnswers:
+        'Usted dio la misma respuesta a las {count} preguntas sobre lo que le gusta hacer. Intente responderlas otra vez y piense en cada una por separado.',
+      sameAnswersApartFromUnsure:
+        'Aparte de las preguntas en las que no estaba seguro(a), usted dio la misma respuesta a las otras {count} preguntas sobre lo que le gusta hacer. Intente responderlas otra vez y piense en cada una por separado.',
+      manyUnsure:
+        'Respondió “No estoy seguro(a)” en {count} de {of} preguntas sobre lo que le gusta hacer. Su resultado puede cambiar a medida que aprenda más sobre estos tipos de trabajo.',
     },
     all: {
       title: 'Los seis roles',
@@ -167,10 +176,14 @@ export default {
     lead: 'Cada rol ayuda a clínicas, hospitales y departamentos de salud a usar expedientes médicos electrónicos (EHR, por sus siglas en inglés) y otras herramientas de TI de salud.',
     about: {
       title: 'Sobre estos roles',
-      source: 'La Oficina del Coordinador Nacional de Tecnología de la Información de Salud (ONC) le preguntó a un grupo de expertos, entre ellos educadores y representantes de la industria, qué trabajadores se iban a necesitar cuando los proveedores de atención médica empezaran a usar expedientes médicos electrónicos. Ellos nombraron estos seis roles.',
-      sixMonths: 'Los expertos calcularon que la capacitación para cada rol tomaría seis meses o menos, si la persona llega a la capacitación con una preparación adecuada. Sin esa preparación, la capacitación toma más tiempo.',
-      safetyNet: 'En los proveedores de la red de seguridad (clínicas y hospitales que atienden a muchas personas con bajos ingresos o sin seguro médico), donde los recursos pueden ser limitados, una misma persona puede ocupar varios de estos roles, o los proveedores pueden compartir personal.',
-      labels: 'Las descripciones de los roles siguen a la ONC. Cuando agregamos algo propio, como los puestos de trabajo de hoy o una preparación sugerida, lo decimos.',
+      source:
+        'La Oficina del Coordinador Nacional de Tecnología de la Información de Salud (ONC) le preguntó a un grupo de expertos, entre ellos educadores y representantes de la industria, qué trabajadores se iban a necesitar cuando los proveedores de atención médica empezaran a usar expedientes médicos electrónicos. Ellos nombraron estos seis roles.',
+      sixMonths:
+        'Los expertos calcularon que la capacitación para cada rol tomaría seis meses o menos, si la persona llega a la capacitación con una preparación adecuada. Sin esa preparación, la capacitación toma más tiempo.',
+      safetyNet:
+        'En los proveedores de la red de seguridad (clínicas y hospitales que atienden a muchas personas con bajos ingresos o sin seguro médico), donde los recursos pueden ser limitados, una misma persona puede ocupar varios de estos roles, o los proveedores pueden compartir personal.',
+      labels:
+        'Las descripciones de los roles siguen a la ONC. Cuando agregamos algo propio, como los puestos de trabajo de hoy o una preparación sugerida, lo decimos.',
     },
     open: 'Lea sobre el rol de {role}',
     back: 'Los seis roles',
@@ -199,13 +212,16 @@ export default {
     fileSaved: 'Se guardó el archivo {file}.',
     gate: {
       createTitle: 'Elija una clave para el área para consejeros',
-      createLead: 'Los expedientes de los clientes se guardan en esta computadora, protegidos con una clave. Solo quienes conocen la clave pueden abrirlos.',
+      createLead:
+        'Los expedientes de los clientes se guardan en esta computadora, protegidos con una clave. Solo quienes conocen la clave pueden abrirlos.',
       forgetTitle: 'Una clave olvidada no se puede recuperar',
-      forgetText: 'Nadie puede abrir los expedientes sin la clave, ni siquiera quienes hicieron esta aplicación. Anótela y guárdela en un lugar seguro. Si la olvida, la única salida es borrar todos los expedientes de los clientes.',
+      forgetText:
+        'Nadie puede abrir los expedientes sin la clave, ni siquiera quienes hicieron esta aplicación. Anótela y guárdela en un lugar seguro. Si la olvida, la única salida es borrar todos los expedientes de los clientes.',
       enterTitle: 'Escriba la clave del área para consejeros',
       enterLead: 'El área para consejeros tiene expedientes de clientes. Está protegida con una clave.',
       passcode: 'Clave',
-      passcodeHint: 'Al menos 8 caracteres. Unas cuantas palabras que pueda recordar funcionan bien, por ejemplo: río verde lámpara café.',
+      passcodeHint:
+        'Al menos 8 caracteres. Unas cuantas palabras que pueda recordar funcionan bien, por ejemplo: río verde lámpara café.',
       passcodeAgain: 'Escriba la clave otra vez',
       create: 'Crear el área para consejeros',
       open: 'Abrir el área para consejeros',
@@ -226,8 +242,10 @@ export default {
     forgot: {
       title: '¿Olvidó la clave?',
       lead: 'Sin la clave, nadie puede abrir los expedientes de los clientes. Para volver a usar el área para consejeros, tiene que borrar todos los datos de consejeros y empezar de nuevo con una clave nueva.',
-      whatGoes: 'Esto borra para siempre todos los clientes, todas las sesiones y todas las notas de consejeros de esta computadora. No se puede deshacer.',
-      whatStays: 'Los archivos que exportó antes no cambian. Tampoco las respuestas de quienes usan la aplicación por su cuenta.',
+      whatGoes:
+        'Esto borra para siempre todos los clientes, todas las sesiones y todas las notas de consejeros de esta computadora. No se puede deshacer.',
+      whatStays:
+        'Los archivos que exportó antes no cambian. Tampoco las respuestas de quienes usan la aplicación por su cuenta.',
       word: 'BORRAR',
       label: 'Para borrar todo, escriba {word}',
       hint: 'Puede usar mayúsculas o minúsculas.',
@@ -300,7 +318,8 @@ export default {
       compare: 'Comparar dos sesiones',
       importTitle: 'Importar una sesión',
       importLabel: 'Elija un archivo de sesión',
-      importHint: 'Un archivo .json exportado desde esta aplicación, por ejemplo en otra computadora. La sesión se agrega al expediente de este cliente.',
+      importHint:
+        'Un archivo .json exportado desde esta aplicación, por ejemplo en otra computadora. La sesión se agrega al expediente de este cliente.',
       importButton: 'Importar la sesión',
       imported: 'Se importó la sesión del {date}.',
       importMissing: 'Elija un archivo para importar',
@@ -308,7 +327,8 @@ export default {
       deleteText: 'Esto borra para siempre al cliente, sus sesiones y todas las notas de esta computadora.',
       delete: 'Borrar este cliente',
       deleteConfirmTitle: '¿Borrar a {client} para siempre?',
-      deleteConfirmText: 'Esto borra de esta computadora a {client}, todas sus sesiones y todas las notas. No se puede deshacer. Los archivos que exportó antes no cambian.',
+      deleteConfirmText:
+        'Esto borra de esta computadora a {client}, todas sus sesiones y todas las notas. No se puede deshacer. Los archivos que exportó antes no cambian.',
       deleteConfirm: 'Sí, borrar para siempre',
       deleteCancel: 'No, conservar este cliente',
     },
@@ -317,12 +337,15 @@ export default {
       date: 'Sesión del {date}',
       unfinished: 'Esta sesión no está terminada. El resultado aparece cuando se responden todas las preguntas.',
       continue: 'Continuar esta sesión',
-      olderVersion: 'Esta sesión se guardó con una versión anterior de las preguntas ({version}). El resultado se calcula otra vez con la versión de hoy, así que puede ser un poco distinto del que se mostró entonces.',
+      olderVersion:
+        'Esta sesión se guardó con una versión anterior de las preguntas ({version}). El resultado se calcula otra vez con la versión de hoy, así que puede ser un poco distinto del que se mostró entonces.',
       print: 'Imprimir o guardar como PDF',
-      printHint: 'La hoja impresa tiene el resultado del cliente en una sola página. Las notas de consejeros y los botones no se imprimen.',
+      printHint:
+        'La hoja impresa tiene el resultado del cliente en una sola página. Las notas de consejeros y los botones no se imprimen.',
       pdfSaved: 'Se guardó el archivo PDF.',
       export: 'Exportar como archivo',
-      exportHint: 'Un archivo .json con las respuestas, el resultado y sus notas, para guardarlo o importarlo en otra computadora.',
+      exportHint:
+        'Un archivo .json con las respuestas, el resultado y sus notas, para guardarlo o importarlo en otra computadora.',
       notesTitle: 'Notas de consejeros',
       notesNotPrinted: 'Estas notas son para consejeros. No se imprimen para el cliente.',
       noNotes: 'No hay notas en esta sesión.',
@@ -352,12 +375,14 @@ export default {
       bestTitle: 'Rol más adecuado',
       bestThen: 'Antes ({date})',
       bestNow: 'Ahora ({date})',
-      sameVersion: 'Las dos sesiones se calculan con la versión de hoy de las preguntas, así que los números se pueden comparar.',
+      sameVersion:
+        'Las dos sesiones se calculan con la versión de hoy de las preguntas, así que los números se pueden comparar.',
     },
     report: {
       title: 'Exportar para informes',
       lead: 'Guarde un archivo de hoja de cálculo (CSV) con una fila por sesión: las fechas, el nombre del cliente, el rol más adecuado y la compatibilidad con cada uno de los seis roles.',
-      privacy: 'El archivo contiene nombres de clientes. Guárdelo en un lugar seguro, compártalo solo con quien lo necesite y bórrelo cuando ya no haga falta.',
+      privacy:
+        'El archivo contiene nombres de clientes. Guárdelo en un lugar seguro, compártalo solo con quien lo necesite y bórrelo cuando ya no haga falta.',
       which: '¿Qué sesiones?',
       all: 'Todas las sesiones',
       range: 'Sesiones que empezaron entre dos fechas',
@@ -389,7 +414,8 @@ export default {
       banner: 'Sesión guiada con {client}',
       saving: 'Las respuestas se guardan en el expediente de {client} a medida que avanzan.',
       end: 'Terminar la sesión',
-      saveFailed: 'Las respuestas siguen aquí en la pantalla. Todavía puede imprimir el resultado o exportar la sesión como archivo.',
+      saveFailed:
+        'Las respuestas siguen aquí en la pantalla. Todavía puede imprimir el resultado o exportar la sesión como archivo.',
       exportNow: 'Exportar la sesión como archivo',
       note: 'Nota del consejero (opcional)',
       noteHint: 'Para sus registros. Se guarda con la sesión y no se imprime para el cliente.',

@@ -6,7 +6,11 @@ export type Messages = { readonly [key: string]: string | Messages }
 export type MessageParams = Readonly<Record<string, string | number>>
 
 /** Flattens nested messages once per language, so each lookup is one Map read. */
-export function flattenMessages(messages: Messages, prefix = '', into = new Map<string, string>()): Map<string, string> {
+export function flattenMessages(
+  messages: Messages,
+  prefix = '',
+  into = new Map<string, string>(),
+): Map<string, string> {
   for (const [key, value] of Object.entries(messages)) {
     const path = prefix ? `${prefix}.${key}` : key
     if (typeof value === 'string') into.set(path, value)
@@ -21,5 +25,7 @@ export const PLACEHOLDER = /\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/g
 /** Fills `{name}` from params; a placeholder without a param stays visible rather than vanishing. */
 export function fillPlaceholders(template: string, params?: MessageParams): string {
   if (!params || !template.includes('{')) return template
-  return template.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole))
+  return template.replace(PLACEHOLDER, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  )
 }

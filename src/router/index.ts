@@ -42,15 +42,44 @@ function counselorRoutes(): RouteRecordRaw[] {
   const clientForm = () => import('../views/counselor/ClientFormView.vue')
   return [
     { path: '/counselor', name: 'counselor-gate', component: gate, meta: { counselorPublic: true } },
-    { path: '/counselor/forgot', name: 'counselor-forgot', component: () => import('../views/counselor/ForgotView.vue'), meta: { counselorPublic: true } },
-    { path: '/counselor/clients', name: 'counselor-clients', component: () => import('../views/counselor/ClientsView.vue') },
+    {
+      path: '/counselor/forgot',
+      name: 'counselor-forgot',
+      component: () => import('../views/counselor/ForgotView.vue'),
+      meta: { counselorPublic: true },
+    },
+    {
+      path: '/counselor/clients',
+      name: 'counselor-clients',
+      component: () => import('../views/counselor/ClientsView.vue'),
+    },
     { path: '/counselor/clients/new', name: 'counselor-client-new', component: clientForm },
-    { path: '/counselor/clients/:clientId', name: 'counselor-client', component: () => import('../views/counselor/ClientView.vue') },
+    {
+      path: '/counselor/clients/:clientId',
+      name: 'counselor-client',
+      component: () => import('../views/counselor/ClientView.vue'),
+    },
     { path: '/counselor/clients/:clientId/edit', name: 'counselor-client-edit', component: clientForm },
-    { path: '/counselor/clients/:clientId/compare', name: 'counselor-compare', component: () => import('../views/counselor/CompareView.vue') },
-    { path: '/counselor/sessions/:sessionId', name: 'counselor-session', component: () => import('../views/counselor/SessionView.vue') },
-    { path: '/counselor/report', name: 'counselor-report', component: () => import('../views/counselor/ReportView.vue') },
-    { path: '/counselor/passcode', name: 'counselor-passcode', component: () => import('../views/counselor/PasscodeView.vue') },
+    {
+      path: '/counselor/clients/:clientId/compare',
+      name: 'counselor-compare',
+      component: () => import('../views/counselor/CompareView.vue'),
+    },
+    {
+      path: '/counselor/sessions/:sessionId',
+      name: 'counselor-session',
+      component: () => import('../views/counselor/SessionView.vue'),
+    },
+    {
+      path: '/counselor/report',
+      name: 'counselor-report',
+      component: () => import('../views/counselor/ReportView.vue'),
+    },
+    {
+      path: '/counselor/passcode',
+      name: 'counselor-passcode',
+      component: () => import('../views/counselor/PasscodeView.vue'),
+    },
   ]
 }
 

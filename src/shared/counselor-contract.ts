@@ -99,7 +99,9 @@ export const COUNSELOR_PAYLOADS = {
   [CHANNELS.getSession]: z.object({ sessionId: recordIdSchema }).strict(),
   [CHANNELS.exportSession]: z.object({ sessionId: recordIdSchema }).strict(),
   [CHANNELS.exportSessionsCsv]: z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict(),
-  [CHANNELS.importSession]: z.object({ text: z.string().max(1024 * 1024), clientId: recordIdSchema.optional() }).strict(),
+  [CHANNELS.importSession]: z
+    .object({ text: z.string().max(1024 * 1024), clientId: recordIdSchema.optional() })
+    .strict(),
   [CHANNELS.saveFile]: z
     .object({ fileName, mimeType: z.enum(['application/json', 'text/csv']), text: z.string().max(50 * 1024 * 1024) })
     .strict(),

@@ -60,7 +60,11 @@ export interface HostApi extends CounselorApi, FileApi, KioskApi {
 export { CHANNELS, type Channel } from './channels'
 
 // Every HostApi function has a channel, and no channel lacks a function.
-export type ChannelsMatchApi = [keyof HostApi] extends [keyof typeof CHANNELS] ? ([keyof typeof CHANNELS] extends [keyof HostApi] ? true : never) : never
+export type ChannelsMatchApi = [keyof HostApi] extends [keyof typeof CHANNELS]
+  ? [keyof typeof CHANNELS] extends [keyof HostApi]
+    ? true
+    : never
+  : never
 export const CHANNELS_MATCH_API: ChannelsMatchApi = true
 
 /** Payload validators per channel; a channel with no payload accepts only `undefined`. */

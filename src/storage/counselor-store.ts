@@ -81,7 +81,10 @@ export class CounselorStore {
   /** Changes only the fields given; `contact: null` (or blank) removes the contact. */
   updateClient(input: ClientUpdateInput): Promise<Client> {
     return this.operation(() => {
-      const data = parseOrThrow(clientUpdateInputSchema, input, { action: 'Could not update the client', what: 'client' })
+      const data = parseOrThrow(clientUpdateInputSchema, input, {
+        action: 'Could not update the client',
+        what: 'client',
+      })
       return this.database.change(() => {
         const existing = this.requireClient(data.id, 'id')
         const client: Client = {

@@ -74,7 +74,10 @@ interface OpenContext {
 
 export function openCounselorStore(options: OpenCounselorStoreOptions): Promise<OpenedCounselorStore> {
   return guarded(async () => {
-    const parsed = parseOrThrow(openOptionsSchema, options, { action: 'Could not open counselor data', what: 'options' })
+    const parsed = parseOrThrow(openOptionsSchema, options, {
+      action: 'Could not open counselor data',
+      what: 'options',
+    })
     const context: OpenContext = {
       adapter: parsed.adapter,
       sql: await loadSql(parsed.loadSqlJs),
@@ -179,7 +182,13 @@ async function openExisting(
       'The saved counselor data was made by a newer version of this app. Update the app to open it; nothing was changed.',
     )
   }
-  const database = new EncryptedDatabase(db, keyring, parsed.header.generation, context.adapter, context.journalLimitBytes)
+  const database = new EncryptedDatabase(
+    db,
+    keyring,
+    parsed.header.generation,
+    context.adapter,
+    context.journalLimitBytes,
+  )
   try {
     return await replayAndSettle(context, database, keyring, parsed, journal)
   } catch (error) {
@@ -203,7 +212,8 @@ async function replayAndSettle(
   if (reading?.kind === 'read') {
     for (const changeSet of reading.changeSets) applyChanges(db, changeSet.changes)
     journalDamaged = reading.damaged
-    if (!reading.damaged && !reading.tornTail && journal !== null) database.adoptJournal(reading.frameCount, journal.length)
+    if (!reading.damaged && !reading.tornTail && journal !== null)
+      database.adoptJournal(reading.frameCount, journal.length)
   }
   // No journal, a stale one (crash between snapshot and journal reset) or a torn tail:
   // a rewrite puts snapshot and journal back in step before any append.
@@ -222,10 +232,12 @@ async function replayAndSettle(
     const movedTo = await moveAsideOrRefuse(context)
     database.abandonJournal()
     // If this fails, what was readable is still open in memory and the next save writes it.
-    const saved = await database.exclusive(() => database.rewrite(newKeyring)).then(
-      () => '',
-      () => ' It could not be saved again yet; check that the disk has free space.',
-    )
+    const saved = await database
+      .exclusive(() => database.rewrite(newKeyring))
+      .then(
+        () => '',
+        () => ' It could not be saved again yet; check that the disk has free space.',
+      )
     return {
       status: 'recovered',
       movedTo,
@@ -288,7 +300,11 @@ async function createFreshStore(
   } catch (error) {
     await database.close()
     const cause = error instanceof StorageError ? error.cause : error
-    throw writeFailed(cause, 'Counselor data could not be created', 'Try again once the disk has space and can be written to.')
+    throw writeFailed(
+      cause,
+      'Counselor data could not be created',
+      'Try again once the disk has space and can be written to.',
+    )
   }
   await passcodeAccepted(context.adapter)
   return new CounselorStore(database, settingsOf(context))

@@ -36,9 +36,7 @@ export const answersSchema = z
   .refine((answers) => Object.keys(answers).length <= 200, 'must have at most 200 answers')
 
 /** Stored timestamps are always UTC ISO strings so that text order is time order. */
-export const timestampSchema = z.iso
-  .datetime({ offset: true })
-  .transform((text) => new Date(text).toISOString())
+export const timestampSchema = z.iso.datetime({ offset: true }).transform((text) => new Date(text).toISOString())
 
 export const displayNameSchema = singleLineText(120)
   .transform((text) => text.trim())
@@ -103,7 +101,9 @@ export const sessionResultSchema = z
   .strict()
 export type SessionResult = z.output<typeof sessionResultSchema>
 
-const localeSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, 'must be a language code like en or es-US')
+const localeSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, 'must be a language code like en or es-US')
 
 export const counselorNotesSchema = z
   .record(questionIdSchema, multiLineText(4_000))

@@ -8,7 +8,10 @@
 const FIELD_SEPARATOR = '\u0001'
 
 export function foldForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
 }
 
 export function clientSearchKey(displayName: string, contact: string | null): string {

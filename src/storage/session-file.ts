@@ -37,7 +37,11 @@ export function sessionToJson(session: Session, client: Client, exportedAt: stri
   return `${JSON.stringify(file, null, 2)}\n`
 }
 
-const IMPORT_CONTEXT = { action: 'This file is not a valid session export', what: 'file', code: 'invalid-import' } as const
+const IMPORT_CONTEXT = {
+  action: 'This file is not a valid session export',
+  what: 'file',
+  code: 'invalid-import',
+} as const
 
 export function parseSessionJson(json: unknown): SessionFile {
   if (typeof json !== 'string') {

@@ -61,7 +61,9 @@ export interface SessionWithClientName extends Session {
 export function listSessionsForExport(db: Database, from?: string, to?: string): SessionWithClientName[] {
   const rows = selectRows(
     db,
-    `SELECT ${SESSION_COLUMNS.split(', ').map((column) => `s.${column}`).join(', ')}, c.display_name
+    `SELECT ${SESSION_COLUMNS.split(', ')
+      .map((column) => `s.${column}`)
+      .join(', ')}, c.display_name
      FROM sessions s JOIN clients c ON c.id = s.client_id
      WHERE (? IS NULL OR s.started_at >= ?) AND (? IS NULL OR s.started_at < ?)
      ORDER BY s.started_at, s.id`,

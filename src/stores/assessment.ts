@@ -123,14 +123,28 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   /** Starts a counselor-guided session for a client, with empty answers. */
   function startGuided(client: { id: string; displayName: string }): void {
-    guided.value = { clientId: client.id, clientName: client.displayName, startedAt: new Date().toISOString(), notes: {} }
+    guided.value = {
+      clientId: client.id,
+      clientName: client.displayName,
+      startedAt: new Date().toISOString(),
+      notes: {},
+    }
     answers.value = {}
     route.value = '/'
   }
 
   /** Continues an unfinished guided session from the client's record. */
-  function resumeGuided(client: { id: string; displayName: string }, session: { id: string; startedAt: string; answers: Answers; counselorNotes: Record<string, string> }): void {
-    guided.value = { clientId: client.id, clientName: client.displayName, sessionId: session.id, startedAt: session.startedAt, notes: { ...session.counselorNotes } }
+  function resumeGuided(
+    client: { id: string; displayName: string },
+    session: { id: string; startedAt: string; answers: Answers; counselorNotes: Record<string, string> },
+  ): void {
+    guided.value = {
+      clientId: client.id,
+      clientName: client.displayName,
+      sessionId: session.id,
+      startedAt: session.startedAt,
+      notes: { ...session.counselorNotes },
+    }
     answers.value = { ...session.answers }
     route.value = '/'
   }

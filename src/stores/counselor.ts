@@ -9,7 +9,14 @@ import { ref } from 'vue'
 import type { RouteLocationNormalized, RouteLocationRaw } from 'vue-router'
 import { initHost, useHost } from '../host'
 import type { CounselorOpenResult, CounselorStatus } from '../shared/counselor-contract'
-import type { Client, ClientSummary, ClientUpdateInput, NewClientInput, Session, SessionSummary } from '../storage/records'
+import type {
+  Client,
+  ClientSummary,
+  ClientUpdateInput,
+  NewClientInput,
+  Session,
+  SessionSummary,
+} from '../storage/records'
 import { sessionToJson } from '../storage/session-file'
 import { usePreferencesStore } from './preferences'
 import { useAssessmentStore } from './assessment'
@@ -190,14 +197,23 @@ export const useCounselorStore = defineStore('counselor', () => {
       counselorNotes: { ...guided.notes },
       result: scored
         ? {
-            fits: Object.fromEntries(scored.ranking.map((s) => [s.roleId, s.shownFit])) as NonNullable<Session['result']>['fits'],
+            fits: Object.fromEntries(scored.ranking.map((s) => [s.roleId, s.shownFit])) as NonNullable<
+              Session['result']
+            >['fits'],
             bestFit: scored.bestFit,
             contentVersion: scored.contentVersion,
           }
         : null,
     }
     // Only the id and name are written to the file; the rest is what a Client needs to be one.
-    const owner: Client = { id: guided.clientId, displayName: guided.clientName, contact: null, notes: '', createdAt: now, updatedAt: now }
+    const owner: Client = {
+      id: guided.clientId,
+      displayName: guided.clientName,
+      contact: null,
+      notes: '',
+      createdAt: now,
+      updatedAt: now,
+    }
     const file = {
       fileName: `session-${now.slice(0, 10)}-${sessionId.slice(0, 8)}.json`,
       mimeType: 'application/json' as const,
@@ -219,7 +235,10 @@ export const useCounselorStore = defineStore('counselor', () => {
   }
 
   /** Saves the sessions in the range as a CSV file, unless there are none. */
-  async function exportCsv(range: { from?: string; to?: string }): Promise<{ fileName: string; count: number; saved: boolean }> {
+  async function exportCsv(range: {
+    from?: string
+    to?: string
+  }): Promise<{ fileName: string; count: number; saved: boolean }> {
     const file = await useHost().exportSessionsCsv(range)
     const count = countCsvRows(file.text)
     // A file of column names only helps nobody: the page says there is nothing to export instead.

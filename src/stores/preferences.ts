@@ -48,11 +48,15 @@ export const usePreferencesStore = defineStore('preferences', () => {
     }
     // A kiosk remembers nothing. Elsewhere remembering is a nicety: a failed save leaves the switch in place.
     if (useKioskStore().enabled || locale.value !== value) return
-    await useHost().savePreferences({ schema: 1, locale: value }).catch(() => undefined)
+    await useHost()
+      .savePreferences({ schema: 1, locale: value })
+      .catch(() => undefined)
   }
 
   async function restore(): Promise<void> {
-    const saved = await useHost().loadPreferences().catch(() => null)
+    const saved = await useHost()
+      .loadPreferences()
+      .catch(() => null)
     if (saved) await apply(saved.locale).catch(() => undefined)
   }
 

@@ -27,7 +27,11 @@ describe('the client list', () => {
     expect(document.activeElement).toBe(summary.element)
     expect(wrapper.get('#client-name').attributes('aria-describedby')).toBe('client-name-hint client-name-error')
 
-    await fill(wrapper, { '#client-name': 'Rosa Díaz', '#client-contact': '555-0100', '#client-notes': 'Prefers mornings.' })
+    await fill(wrapper, {
+      '#client-name': 'Rosa Díaz',
+      '#client-contact': '555-0100',
+      '#client-notes': 'Prefers mornings.',
+    })
     await submit(wrapper)
     await until(() => router.currentRoute.value.name === 'counselor-client', 'the client page')
     expect(wrapper.get('main h1').text()).toBe('Rosa Díaz')
@@ -79,7 +83,10 @@ describe('the client list', () => {
     await until(() => router.currentRoute.value.name === 'counselor-client', 'the client page')
     expect(wrapper.get('main h1').text()).toBe('Rosa D.')
     expect(wrapper.text()).toContain('The changes were saved.')
-    expect((await host.getClient({ clientId: client.id })).client).toMatchObject({ displayName: 'Rosa D.', contact: null })
+    expect((await host.getClient({ clientId: client.id })).client).toMatchObject({
+      displayName: 'Rosa D.',
+      contact: null,
+    })
   })
 
   it('lists sessions newest first with the date in the current language and the best fit', async () => {
@@ -90,7 +97,9 @@ describe('the client list', () => {
     const { wrapper } = await mountCounselor(`/counselor/clients/${client.id}`, host)
     const rows = wrapper.findAll('.session-table tbody tr')
     expect(rows).toHaveLength(2)
-    const expectedDate = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-03-02T15:00:00.000Z'))
+    const expectedDate = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date('2026-03-02T15:00:00.000Z'),
+    )
     expect(rows[0]!.get('th').text()).toBe(expectedDate)
     expect(rows[0]!.text()).toContain('Clinical/Practitioner Consultant')
     expect(rows[1]!.text()).toContain('Trainer')
@@ -99,7 +108,9 @@ describe('the client list', () => {
 
     await switchLanguage(wrapper)
     await settle()
-    const spanish = new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-03-02T15:00:00.000Z'))
+    const spanish = new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date('2026-03-02T15:00:00.000Z'),
+    )
     expect(wrapper.findAll('.session-table tbody th')[0]!.text()).toBe(spanish)
     expect(wrapper.text()).toContain('Empezar una sesión guiada')
   })
@@ -121,7 +132,9 @@ describe('the client list', () => {
   it('imports a session from a JSON file chosen with the file field, and explains a bad file', async () => {
     const elsewhere = await unlockedHost()
     const original = await elsewhere.host.createClient({ displayName: 'Rosa' })
-    const exported = await addSession(elsewhere.host, original.id, trainer.answers, { notes: { license_held: 'No license yet' } })
+    const exported = await addSession(elsewhere.host, original.id, trainer.answers, {
+      notes: { license_held: 'No license yet' },
+    })
     const fileText = (await elsewhere.host.exportSession({ sessionId: exported.id })).text
 
     const { host } = await unlockedHost()
@@ -129,14 +142,20 @@ describe('the client list', () => {
     const { wrapper } = await mountCounselor(`/counselor/clients/${client.id}`, host)
     const input = wrapper.get('#import-file')
     const choose = (text: string, name: string) =>
-      Object.defineProperty(input.element, 'files', { configurable: true, value: [new File([text], name, { type: 'application/json' })] })
+      Object.defineProperty(input.element, 'files', {
+        configurable: true,
+        value: [new File([text], name, { type: 'application/json' })],
+      })
 
     await submit(wrapper, 'main form')
     expect(wrapper.get('.error-summary').text()).toContain('Choose a file to import')
 
     choose('{"not": "a session"}', 'other.json')
     await submit(wrapper, 'main form')
-    await until(() => wrapper.find('#import-file-error').text().includes('not a valid session export'), 'the import error')
+    await until(
+      () => wrapper.find('#import-file-error').text().includes('not a valid session export'),
+      'the import error',
+    )
     expect(wrapper.get('.error-summary a').attributes('href')).toBe('#import-file')
 
     choose(fileText, 'session.json')
@@ -147,12 +166,18 @@ describe('the client list', () => {
     expect(wrapper.get('.session-table tbody tr').text()).toContain('Trainer')
     const { sessions } = await host.getClient({ clientId: client.id })
     expect(sessions.map((s) => s.id)).toEqual([exported.id])
-    expect((await host.getSession({ sessionId: exported.id })).counselorNotes).toEqual({ license_held: 'No license yet' })
+    expect((await host.getSession({ sessionId: exported.id })).counselorNotes).toEqual({
+      license_held: 'No license yet',
+    })
   })
 
   it('deletes a client and all their sessions for good, after confirming', async () => {
     const { host } = await unlockedHost()
-    const client = await host.createClient({ displayName: 'Rosa Díaz', contact: 'rosa@example.org', notes: 'Private note' })
+    const client = await host.createClient({
+      displayName: 'Rosa Díaz',
+      contact: 'rosa@example.org',
+      notes: 'Private note',
+    })
     const session = await addSession(host, client.id, trainer.answers, { notes: { license_held: 'Secret' } })
     const { wrapper, router } = await mountCounselor(`/counselor/clients/${client.id}`, host)
 

@@ -134,17 +134,29 @@ describe('changing the passcode', () => {
     const { wrapper, router } = await mountCounselor('/counselor/passcode', host)
     expect(wrapper.get('main h1').text()).toBe('Change the passcode')
 
-    await fill(wrapper, { '#passcode-current': PASSCODE, '#passcode-next': 'new passcode 1', '#passcode-again': 'new passcode 2' })
+    await fill(wrapper, {
+      '#passcode-current': PASSCODE,
+      '#passcode-next': 'new passcode 1',
+      '#passcode-again': 'new passcode 2',
+    })
     await submit(wrapper)
     expect(wrapper.get('.error-summary').text()).toContain('The two passcodes are not the same')
     expect(document.activeElement).toBe(wrapper.get('.error-summary').element)
     expect(wrapper.get('.error-summary a').attributes('href')).toBe('#passcode-again')
 
-    await fill(wrapper, { '#passcode-current': 'not it at all', '#passcode-next': 'new passcode 1', '#passcode-again': 'new passcode 1' })
+    await fill(wrapper, {
+      '#passcode-current': 'not it at all',
+      '#passcode-next': 'new passcode 1',
+      '#passcode-again': 'new passcode 1',
+    })
     await submit(wrapper)
     expect(wrapper.get('.error-summary').text()).toContain('That passcode is not right')
 
-    await fill(wrapper, { '#passcode-current': PASSCODE, '#passcode-next': 'new passcode 1', '#passcode-again': 'new passcode 1' })
+    await fill(wrapper, {
+      '#passcode-current': PASSCODE,
+      '#passcode-next': 'new passcode 1',
+      '#passcode-again': 'new passcode 1',
+    })
     await submit(wrapper)
     await until(() => router.currentRoute.value.name === 'counselor-clients', 'the client list')
     expect(wrapper.text()).toContain('The passcode was changed')

@@ -79,14 +79,20 @@ describe('a guided session', () => {
     await wrapper.get('main form').trigger('submit')
     await until(() => router.currentRoute.value.path === '/question/2', 'question 2')
 
-    await wrapper.findAll('.guided-banner button').find((b) => b.text() === 'End session')!.trigger('click')
+    await wrapper
+      .findAll('.guided-banner button')
+      .find((b) => b.text() === 'End session')!
+      .trigger('click')
     await until(() => router.currentRoute.value.name === 'counselor-client', 'the client page')
     expect(store.guided).toBeNull()
     expect(store.answers).toEqual({})
     const row = wrapper.get('.session-table tbody tr')
     expect(row.text()).toContain('Not finished')
 
-    await row.findAll('button').find((b) => b.text().startsWith('Continue'))!.trigger('click')
+    await row
+      .findAll('button')
+      .find((b) => b.text().startsWith('Continue'))!
+      .trigger('click')
     await until(() => router.currentRoute.value.path === '/question/2', 'question 2 again')
     expect(store.guided?.clientName).toBe('Rosa')
     expect(store.answers).toEqual({ license_held: 'no' })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { memoryHost } from './mount-app'
 
-describe('the test host\'s counselor storage', () => {
+describe("the test host's counselor storage", () => {
   it('creates, unlocks and keeps clients in memory, encrypted', async () => {
     const { host, state } = memoryHost()
     expect(await host.counselorStatus()).toEqual({ hasData: false, unlocked: false, waitSeconds: 0 })
@@ -9,7 +9,10 @@ describe('the test host\'s counselor storage', () => {
     const client = await host.createClient({ displayName: 'Rosa Díaz' })
     expect((await host.listClients({ query: 'rosa' })).map((c) => c.id)).toEqual([client.id])
     await host.counselorLock()
-    expect(await host.counselorOpen({ passcode: 'wrong passcode' })).toMatchObject({ ok: false, reason: 'wrong-passcode' })
+    expect(await host.counselorOpen({ passcode: 'wrong passcode' })).toMatchObject({
+      ok: false,
+      reason: 'wrong-passcode',
+    })
     const bytes = [...state.counselorData.files.values()].map((b) => new TextDecoder().decode(b)).join('')
     expect(bytes).not.toContain('Rosa')
   })

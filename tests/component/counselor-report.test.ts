@@ -69,7 +69,10 @@ describe('export for reporting', () => {
     await submit(wrapper)
     await until(() => state.files.length === 1, 'the CSV file')
     const [header, ...rows] = parseCsv(state.files[0]!.text.slice(1))
-    expect(rows.map((row) => row[header!.indexOf('started_at')])).toEqual(['2026-03-05T15:00:00.000Z', '2026-03-20T15:00:00.000Z'])
+    expect(rows.map((row) => row[header!.indexOf('started_at')])).toEqual([
+      '2026-03-05T15:00:00.000Z',
+      '2026-03-20T15:00:00.000Z',
+    ])
 
     await fill(wrapper, { '#report-from': '2025-01-01', '#report-to': '2025-01-31' })
     await submit(wrapper)

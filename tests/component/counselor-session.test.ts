@@ -59,17 +59,28 @@ describe('the session page', () => {
     await button('Export as file').trigger('click')
     await until(() => state.files.length === 1, 'the exported file')
     expect(state.files[0]!.mimeType).toBe('application/json')
-    expect(JSON.parse(state.files[0]!.text)).toMatchObject({ session: { id: session.id }, client: { displayName: 'Rosa' } })
+    expect(JSON.parse(state.files[0]!.text)).toMatchObject({
+      session: { id: session.id },
+      client: { displayName: 'Rosa' },
+    })
   })
 
   it('offers to continue a session that is not finished', async () => {
     const { host } = await unlockedHost()
     const client = await host.createClient({ displayName: 'Rosa' })
-    const session = await host.saveSession({ clientId: client.id, startedAt: new Date().toISOString(), locale: 'en', answers: { license_held: 'no' } })
+    const session = await host.saveSession({
+      clientId: client.id,
+      startedAt: new Date().toISOString(),
+      locale: 'en',
+      answers: { license_held: 'no' },
+    })
     const { wrapper, router } = await mountCounselor(`/counselor/sessions/${session.id}`, host)
     expect(wrapper.text()).toContain('This session is not finished.')
     expect(wrapper.find('#best-fit-title').exists()).toBe(false)
-    await wrapper.findAll('button').find((b) => b.text() === 'Continue this session')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Continue this session')!
+      .trigger('click')
     await until(() => router.currentRoute.value.path === '/question/2', 'question 2')
     expect(wrapper.get('.guided-banner').text()).toContain('Guided session for Rosa')
   })

@@ -80,4 +80,3 @@ export async function submit(wrapper: VueWrapper, selector = 'main form'): Promi
   await wrapper.get(selector).trigger('submit')
   await settle()
 }
-

@@ -36,7 +36,13 @@ describe('useIdleCountdown', () => {
 
   it('warns after the quiet time, counts down, then expires once', async () => {
     const { target, onExpire, idle } = setup(true)
-    expect([...target.listeners.keys()].sort()).toEqual(['keydown', 'pointerdown', 'pointermove', 'touchstart', 'wheel'])
+    expect([...target.listeners.keys()].sort()).toEqual([
+      'keydown',
+      'pointerdown',
+      'pointermove',
+      'touchstart',
+      'wheel',
+    ])
     await vi.advanceTimersByTimeAsync(60_000)
     expect(idle.warning.value).toBe(true)
     expect(idle.secondsLeft.value).toBe(30)

@@ -74,10 +74,16 @@ describe('kiosk mode', () => {
     await router.push('/results')
     await flushPromises()
     expect(wrapper.findAll('button').some((b) => b.text() === 'Start over')).toBe(false)
-    await wrapper.findAll('button').find((b) => b.text() === 'Finish')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Finish')!
+      .trigger('click')
     await flushPromises()
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined)
-    await wrapper.findAll('button').find((b) => b.text() === 'Print, then finish')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Print, then finish')!
+      .trigger('click')
     await flushPromises()
     expect(print).toHaveBeenCalledOnce()
     expect(router.currentRoute.value.path).toBe('/')

@@ -31,7 +31,8 @@ describe('switching language', () => {
   it('shows the result, its training and why in Spanish', async () => {
     const { wrapper, router } = await mountApp('/')
     const store = useAssessmentStore()
-    for (const [id, value] of Object.entries(PERSONAS.find((p) => p.expected === 'trainer')!.answers)) store.setAnswer(id, value)
+    for (const [id, value] of Object.entries(PERSONAS.find((p) => p.expected === 'trainer')!.answers))
+      store.setAnswer(id, value)
     await switchLanguage(wrapper)
     await router.push('/results')
     await flushPromises()

@@ -17,11 +17,15 @@ import { useKioskStore } from '../../src/stores/kiosk'
 import { usePreferencesStore } from '../../src/stores/preferences'
 
 // jsdom looks like a browser to sql.js, so hand it the WebAssembly bytes instead of a URL to fetch.
-const wasmBinary = new Uint8Array(readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'))).buffer
+const wasmBinary = new Uint8Array(readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm')))
+  .buffer
 export const loadSqlJsForTests = () => initSqlJs({ wasmBinary })
 
 /** An in-memory host that records what the app saves. */
-export function memoryHost(initial: SavedProgress | null = null, options: { kiosk?: boolean; kioskIdleSeconds?: number } = {}) {
+export function memoryHost(
+  initial: SavedProgress | null = null,
+  options: { kiosk?: boolean; kioskIdleSeconds?: number } = {},
+) {
   const state = {
     saved: initial,
     saves: 0,
@@ -33,7 +37,13 @@ export function memoryHost(initial: SavedProgress | null = null, options: { kios
     kioskRequests: [] as { enabled: boolean; passcode?: string }[],
   }
   const host: HostApi = {
-    getAppInfo: async () => ({ name: 'test', version: '0', host: 'browser', kiosk: options.kiosk ?? false, kioskIdleSeconds: options.kioskIdleSeconds }),
+    getAppInfo: async () => ({
+      name: 'test',
+      version: '0',
+      host: 'browser',
+      kiosk: options.kiosk ?? false,
+      kioskIdleSeconds: options.kioskIdleSeconds,
+    }),
     loadProgress: async () => state.saved,
     saveProgress: async (p) => {
       state.saved = p

@@ -51,11 +51,17 @@ describe('the questionnaire', () => {
     await next(wrapper)
     expect(wrapper.text()).toContain('Question 3 of 29')
 
-    await wrapper.findAll('button').find((b) => b.text() === 'Back')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Back')!
+      .trigger('click')
     await flushPromises()
     expect(router.currentRoute.value.path).toBe('/question/2')
     expect((wrapper.get('#answer-health_years-4_to_9').element as HTMLInputElement).checked).toBe(true)
-    await wrapper.findAll('button').find((b) => b.text() === 'Back')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Back')!
+      .trigger('click')
     await flushPromises()
     expect((wrapper.get('#answer-license_held-no').element as HTMLInputElement).checked).toBe(true)
     expect(state.saved?.answers).toEqual({ license_held: 'no', health_years: '4_to_9' })

@@ -28,7 +28,9 @@ describe('the results view', () => {
     expect(wrapper.get('.training').text()).toContain('six months or less')
 
     const cells = wrapper.findAll('.why__table .numeric').map((c) => c.text())
-    const numbers = wrapper.findAll('.why__table tbody td.numeric, .why__table tfoot td.numeric').map((c) => Number(c.text().replace('−', '-')))
+    const numbers = wrapper
+      .findAll('.why__table tbody td.numeric, .why__table tfoot td.numeric')
+      .map((c) => Number(c.text().replace('−', '-')))
     const total = numbers.pop()!
     expect(numbers.reduce((a, b) => a + b, 0)).toBe(total)
     expect(total).toBe(best.shownFit)
@@ -48,7 +50,10 @@ describe('the results view', () => {
   })
 
   it('names the gaps when the background is missing', async () => {
-    const newcomer = answersFor({ prefer_people_tech: 'mostly_people' }, { like_design_course: 'strongly_like', like_teach_class: 'strongly_like' })
+    const newcomer = answersFor(
+      { prefer_people_tech: 'mostly_people' },
+      { like_design_course: 'strongly_like', like_teach_class: 'strongly_like' },
+    )
     const { wrapper } = await showResults(newcomer)
     expect(wrapper.get('#best-fit-title').text()).toBe('Trainer')
     const training = wrapper.get('.training').text()
@@ -57,9 +62,29 @@ describe('the results view', () => {
   })
 
   it('cautions about patterned answers and says when roles are close', async () => {
-    const sameEverywhere = answersFor({}, Object.fromEntries(
-      ['like_clinician_workflow', 'like_quality_data', 'like_clinician_voice', 'like_lead_team', 'like_plan_project', 'like_vendors', 'like_go_live_support', 'like_setup_testing', 'like_map_workflow', 'like_redesign_work', 'like_patching', 'like_help_desk', 'like_troubleshooting', 'like_design_course', 'like_teach_class', 'like_plain_words'].map((id) => [id, 'like']),
-    ))
+    const sameEverywhere = answersFor(
+      {},
+      Object.fromEntries(
+        [
+          'like_clinician_workflow',
+          'like_quality_data',
+          'like_clinician_voice',
+          'like_lead_team',
+          'like_plan_project',
+          'like_vendors',
+          'like_go_live_support',
+          'like_setup_testing',
+          'like_map_workflow',
+          'like_redesign_work',
+          'like_patching',
+          'like_help_desk',
+          'like_troubleshooting',
+          'like_design_course',
+          'like_teach_class',
+          'like_plain_words',
+        ].map((id) => [id, 'like']),
+      ),
+    )
     const { wrapper } = await showResults(sameEverywhere)
     expect(wrapper.text()).toContain('This result may not be reliable')
     expect(wrapper.text()).toContain('one person may fill several of these roles')

@@ -18,9 +18,14 @@ import { activate, answerByKeyboard, mainHeading, nextButton, tabTo } from './su
 import { answerQuestions, expectBestFit } from './support/journey'
 import { CAUTION_ANSWERS } from './support/screens'
 
-const readJson = <T>(name: string) => JSON.parse(fs.readFileSync(new URL(`../../src/content/${name}`, import.meta.url), 'utf8')) as T
+const readJson = <T>(name: string) =>
+  JSON.parse(fs.readFileSync(new URL(`../../src/content/${name}`, import.meta.url), 'utf8')) as T
 /** The content as the app assembles it (read as data: the tests never import the app's JSON modules). */
-const content = assembleContent(readJson<ScoringFile>('scoring.json'), readJson<QuestionsFile>('questions.json'), readJson<RolesFile>('roles.json'))
+const content = assembleContent(
+  readJson<ScoringFile>('scoring.json'),
+  readJson<QuestionsFile>('questions.json'),
+  readJson<RolesFile>('roles.json'),
+)
 const words = en.counselor
 const PASSCODE = 'green river lamp coffee'
 const CLIENT = 'Rosa Díaz'
@@ -103,12 +108,16 @@ function pageCount(pdf: Buffer): number {
 }
 
 async function importSession(page: Page, text: string, name: string): Promise<void> {
-  await page.getByLabel(words.client.importLabel).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) })
+  await page
+    .getByLabel(words.client.importLabel)
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) })
   await activate(page, page.getByRole('button', { name: words.client.importButton }))
   await expect(page.getByRole('status').filter({ hasText: /imported/ })).toBeVisible()
 }
 
-test('a counselor sets a passcode, runs a guided session, prints it, exports for reporting and deletes the client', async ({ page }) => {
+test('a counselor sets a passcode, runs a guided session, prints it, exports for reporting and deletes the client', async ({
+  page,
+}) => {
   test.setTimeout(150_000)
   await createCounselorArea(page)
   await addClient(page, CLIENT, '555-0100')
@@ -116,7 +125,9 @@ test('a counselor sets a passcode, runs a guided session, prints it, exports for
   // A guided session, answered by keyboard, with a counselor note on the first question.
   await activate(page, page.getByRole('button', { name: words.client.start }))
   await expect(page).toHaveURL(/#\/question\/1$/)
-  await expect(page.getByRole('region', { name: words.guided.label })).toContainText(fill(words.guided.banner, { client: CLIENT }))
+  await expect(page.getByRole('region', { name: words.guided.label })).toContainText(
+    fill(words.guided.banner, { client: CLIENT }),
+  )
   await answerByKeyboard(page, trainer.answers.license_held!)
   await typeInto(page, page.getByLabel(words.guided.note), 'Let her RN license lapse in 2019.')
   await activate(page, nextButton(page))
@@ -146,7 +157,14 @@ test('a counselor sets a passcode, runs a guided session, prints it, exports for
   await expect.poll(() => page.evaluate(() => (globalThis as unknown as { printCalls: number }).printCalls)).toBe(1)
 
   await page.emulateMedia({ media: 'print' })
-  for (const hidden of ['.counselor-notes', '.counselor-nav', '.app-header', '.client-result .button-row', '.role-facts', '.app-footer']) {
+  for (const hidden of [
+    '.counselor-notes',
+    '.counselor-nav',
+    '.app-header',
+    '.client-result .button-row',
+    '.role-facts',
+    '.app-footer',
+  ]) {
     await expect(page.locator(hidden).first(), `${hidden} is not printed`).toBeHidden()
   }
   for (const shown of ['#best-fit-title', '.fit-chart__list', '.why__table', '.training', '.next-steps']) {

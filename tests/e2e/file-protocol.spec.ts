@@ -19,7 +19,11 @@ test.use({ launchOptions: { ...LAUNCH_OPTIONS, args: [...CHROMIUM_ARGS, '--allow
 
 const persona = PERSONAS.find((p) => p.expected === 'trainer')!
 
-test('dist/index.html works from file://, through hash routes and a reload on the results', async ({ page, context, guard }) => {
+test('dist/index.html works from file://, through hash routes and a reload on the results', async ({
+  page,
+  context,
+  guard,
+}) => {
   const index = pathToFileURL(path.join(distDir(), 'index.html')).href
 
   await page.goto(index)

@@ -85,7 +85,8 @@ test('Back keeps answers, and license follow-ups come and go with the first answ
   await expect(page.locator(`#answer-license_status-${answers.license_status}`)).toBeChecked()
   await activate(page, backButton(page))
   await expectQuestion(page, 2, answers, 'all')
-  for (const kind of answers.license_kind as string[]) await expect(page.locator(`#answer-license_kind-${kind}`)).toBeChecked()
+  for (const kind of answers.license_kind as string[])
+    await expect(page.locator(`#answer-license_kind-${kind}`)).toBeChecked()
   await activate(page, backButton(page))
   await expectQuestion(page, 1, answers, 'all')
   await expect(page.locator('#answer-license_held-yes')).toBeChecked()
@@ -95,13 +96,16 @@ test('Back keeps answers, and license follow-ups come and go with the first answ
   await page.keyboard.press('ArrowDown')
   await expect(page.locator('#answer-license_held-no')).toBeChecked()
   await expect(page.locator('.step-indicator__count')).toHaveText(
-    en.question.progress.replace('{current}', '1').replace('{total}', String(askedQuestionIds({ license_held: 'no' }).length)),
+    en.question.progress
+      .replace('{current}', '1')
+      .replace('{total}', String(askedQuestionIds({ license_held: 'no' }).length)),
   )
   await page.keyboard.press('ArrowUp')
   await expect(page.locator('#answer-license_held-yes')).toBeChecked()
   await activate(page, nextButton(page))
   await expectQuestion(page, 2, answers)
-  for (const kind of answers.license_kind as string[]) await expect(page.locator(`#answer-license_kind-${kind}`)).toBeChecked()
+  for (const kind of answers.license_kind as string[])
+    await expect(page.locator(`#answer-license_kind-${kind}`)).toBeChecked()
   await activate(page, nextButton(page))
   await expectQuestion(page, 3, answers)
   await expect(page.locator(`#answer-license_status-${answers.license_status}`)).toBeChecked()
@@ -159,7 +163,9 @@ test('Next without an answer shows a focused error summary tied to the question'
   const describedBy = ((await fieldset.getAttribute('aria-describedby')) ?? '').split(/\s+/)
   expect(describedBy).toContain('answer-license_held-error')
   expect(describedBy).toContain('answer-license_held-hint')
-  await expect(page.locator('#answer-license_held-error')).toHaveText(`${en.question.errorPrefix} ${en.question.errors.missing}`)
+  await expect(page.locator('#answer-license_held-error')).toHaveText(
+    `${en.question.errorPrefix} ${en.question.errors.missing}`,
+  )
   await expect(fieldset).toHaveAccessibleDescription(new RegExp(en.question.errors.missing))
 
   // The summary's link takes focus to the first choice; choosing clears the error.
@@ -180,7 +186,9 @@ test('Next without an answer shows a focused error summary tied to the question'
   await expect(summary).toBeFocused()
   await expect(summary).toContainText(en.question.errors.missingMultiple)
   const id = askedQuestionIds(answers)[2]!
-  expect((await page.locator('main fieldset').getAttribute('aria-describedby'))?.split(' ')).toContain(`answer-${id}-error`)
+  expect((await page.locator('main fieldset').getAttribute('aria-describedby'))?.split(' ')).toContain(
+    `answer-${id}-error`,
+  )
 })
 
 test('the skip link is the first Tab stop, shows itself, and takes focus to the main content', async ({ page }) => {

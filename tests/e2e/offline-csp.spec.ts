@@ -27,7 +27,9 @@ function decodeEntities(text: string): string {
 
 /** The policy from the page's <meta http-equiv="Content-Security-Policy">, as directive -> sources. */
 function policyOf(html: string): Map<string, string[]> {
-  const metas = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => /http-equiv\s*=\s*["']?Content-Security-Policy/i.test(tag))
+  const metas = [...html.matchAll(/<meta\b[^>]*>/gi)]
+    .map((m) => m[0])
+    .filter((tag) => /http-equiv\s*=\s*["']?Content-Security-Policy/i.test(tag))
   expect(metas, 'exactly one CSP meta tag').toHaveLength(1)
   const content = /\bcontent\s*=\s*"([^"]*)"/i.exec(metas[0]!)?.[1]
   expect(content, 'the CSP meta tag has content').toBeTruthy()
@@ -50,7 +52,10 @@ test.describe('the built index.html', () => {
     expect(scriptSrc, 'script-src is set').toBeDefined()
     expect(scriptSrc).not.toContain("'unsafe-inline'")
     expect(scriptSrc).not.toContain("'unsafe-eval'")
-    expect(scriptSrc!.every((source) => !/^(https?:|\*|data:|blob:)/.test(source)), `script-src ${scriptSrc!.join(' ')}`).toBe(true)
+    expect(
+      scriptSrc!.every((source) => !/^(https?:|\*|data:|blob:)/.test(source)),
+      `script-src ${scriptSrc!.join(' ')}`,
+    ).toBe(true)
     expect(policy.get('style-src') ?? []).not.toContain("'unsafe-inline'")
     expect(policy.get('font-src')).toEqual(["'self'"])
     // The policy sits before anything it governs, and is the one the source defines.

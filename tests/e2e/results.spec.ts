@@ -57,7 +57,8 @@ test('every fit bar has its value in text, and ineligible roles say why in words
 
 test('bars animate by default and keep still with prefers-reduced-motion: reduce', async ({ page }) => {
   const bar = page.locator('.fit-chart__bar').first()
-  const duration = () => bar.evaluate((element) => (globalThis as unknown as PageGlobals).getComputedStyle(element).transitionDuration)
+  const duration = () =>
+    bar.evaluate((element) => (globalThis as unknown as PageGlobals).getComputedStyle(element).transitionDuration)
   expect(await duration()).toBe('0.4s')
 
   await page.emulateMedia({ reducedMotion: 'reduce' })
@@ -78,13 +79,19 @@ test('bars animate by default and keep still with prefers-reduced-motion: reduce
 test('at 320 px the "why" table stacks its rows but stays a table to assistive technology', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 })
   const table = page.locator('.why__table')
-  expect(await table.evaluate((element) => (globalThis as unknown as PageGlobals).getComputedStyle(element).display)).toBe('block')
+  expect(
+    await table.evaluate((element) => (globalThis as unknown as PageGlobals).getComputedStyle(element).display),
+  ).toBe('block')
   // Chromium's own accessibility tree (what Electron exposes to screen readers), not the DOM.
   const cdp = await page.context().newCDPSession(page)
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string } }[] }
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { role?: { value: string }; name?: { value: string } }[]
+  }
   const named = (role: string) => nodes.filter((n) => n.role?.value === role).map((n) => n.name?.value ?? '')
   expect(named('table').some((name) => name.startsWith(en.results.why.caption.split('{')[0]!))).toBe(true)
-  expect(named('columnheader')).toEqual(expect.arrayContaining([en.results.why.question, en.results.why.answer, en.results.why.points]))
+  expect(named('columnheader')).toEqual(
+    expect.arrayContaining([en.results.why.question, en.results.why.answer, en.results.why.points]),
+  )
   expect(named('rowheader')).toContain(en.results.why.total)
   expect(named('cell').length).toBeGreaterThan(3)
 })

@@ -28,9 +28,15 @@ async function expectNoHorizontalScroll(page: Page, where: string): Promise<void
     const hidden = (element: PageElement | null): boolean =>
       element !== null && (element.getBoundingClientRect().width <= 1 || hidden(element.parentElement))
     const wide = Array.from(document.querySelectorAll('body *'))
-      .filter((element) => element.getBoundingClientRect().right > width + 0.5 || element.scrollWidth > element.clientWidth + 1)
+      .filter(
+        (element) =>
+          element.getBoundingClientRect().right > width + 0.5 || element.scrollWidth > element.clientWidth + 1,
+      )
       .filter((element) => !hidden(element))
-      .map((element) => `<${element.tagName.toLowerCase()} class="${element.className}"> ${(element.textContent ?? '').trim().slice(0, 50)}`)
+      .map(
+        (element) =>
+          `<${element.tagName.toLowerCase()} class="${element.className}"> ${(element.textContent ?? '').trim().slice(0, 50)}`,
+      )
     return { scrollWidth: root.scrollWidth, clientWidth: width, wide: wide.slice(0, 10) }
   })
   expect(

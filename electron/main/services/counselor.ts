@@ -7,7 +7,10 @@ import { createDatabaseFileAdapter } from './database-file'
 import { SQL_WASM_FILE } from './sql-wasm'
 
 /** Counselor data for the desktop app: userData/counselor/counselor-data.db, encrypted. */
-export function createMainCounselorService(userData: string, wasmFolder = path.dirname(fileURLToPath(import.meta.url))): CounselorApi {
+export function createMainCounselorService(
+  userData: string,
+  wasmFolder = path.dirname(fileURLToPath(import.meta.url)),
+): CounselorApi {
   return createCounselorService({
     adapter: createDatabaseFileAdapter(path.join(userData, 'counselor', 'counselor-data.db')),
     loadSqlJs: () => initSqlJs({ locateFile: () => path.join(wasmFolder, SQL_WASM_FILE) }),

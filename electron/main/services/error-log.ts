@@ -68,7 +68,7 @@ export function formatEntry(time: Date, source: ErrorSource, error: unknown, lim
 
 function safeString(value: unknown): string {
   try {
-    return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
   } catch {
     return String(value)
   }

@@ -23,7 +23,9 @@ export function createFileService({ chooseSavePath, renderPdf, write = writeFile
     try {
       await write(target, data)
     } catch (error) {
-      throw new UserFacingError(`The file could not be saved (${describeFileError(error)}). Try another folder.`, { cause: error })
+      throw new UserFacingError(`The file could not be saved (${describeFileError(error)}). Try another folder.`, {
+        cause: error,
+      })
     }
   }
 

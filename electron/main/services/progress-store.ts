@@ -38,7 +38,13 @@ interface RecordFile<T> {
  * cannot be read as the record is moved aside, not deleted, so nothing is lost and
  * the app simply starts without it.
  */
-export function createRecordStore<T>({ folder, fileName, schema, what, now = () => new Date() }: RecordFile<T>): RecordStore<T> {
+export function createRecordStore<T>({
+  folder,
+  fileName,
+  schema,
+  what,
+  now = () => new Date(),
+}: RecordFile<T>): RecordStore<T> {
   const file = path.join(folder, fileName)
   const base = fileName.replace(/\.json$/, '')
 
@@ -97,7 +103,13 @@ export function createProgressStore(folder: string, now: () => Date = () => new 
 
 /** The remembered language (userData/preferences.json in the app). */
 export function createPreferencesStore(folder: string, now: () => Date = () => new Date()): RecordStore<Preferences> {
-  return createRecordStore({ folder, fileName: PREFERENCES_FILE_NAME, schema: preferencesSchema, what: 'settings', now })
+  return createRecordStore({
+    folder,
+    fileName: PREFERENCES_FILE_NAME,
+    schema: preferencesSchema,
+    what: 'settings',
+    now,
+  })
 }
 
 function parseJson(text: string): unknown {
@@ -134,5 +146,11 @@ export function describeFileError(error: unknown): string {
 
 /** Whether counselors turned kiosk mode on (userData/kiosk.json). */
 export function createKioskSettingStore(folder: string, now: () => Date = () => new Date()): RecordStore<KioskSetting> {
-  return createRecordStore({ folder, fileName: KIOSK_FILE_NAME, schema: kioskSettingSchema, what: 'kiosk setting', now })
+  return createRecordStore({
+    folder,
+    fileName: KIOSK_FILE_NAME,
+    schema: kioskSettingSchema,
+    what: 'kiosk setting',
+    now,
+  })
 }

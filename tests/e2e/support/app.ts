@@ -3,7 +3,14 @@
  * app's words, questions and saved progress.
  */
 import fs from 'node:fs'
-import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test'
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from '@playwright/test'
 import en from '../../../src/i18n/en'
 import type { Answers, Question, RoleId } from '../../../src/domain/types'
 import { BASE_URL_ENV } from './browser-options'
@@ -39,7 +46,10 @@ export function roleName(roleId: RoleId): string {
 
 export function appBaseUrl(): string {
   const url = process.env[BASE_URL_ENV]
-  if (!url) throw new Error(`${BASE_URL_ENV} is not set: run the tests through playwright.config.ts (global setup serves dist/).`)
+  if (!url)
+    throw new Error(
+      `${BASE_URL_ENV} is not set: run the tests through playwright.config.ts (global setup serves dist/).`,
+    )
   return url
 }
 
@@ -72,7 +82,9 @@ export async function guardContext(context: BrowserContext, appOrigin: string | 
     blockedEval: [],
     requested: [],
     assertClean() {
-      expect(guard.offOrigin, `Requests left the app (it must work offline):\n${guard.offOrigin.join('\n')}`).toEqual([])
+      expect(guard.offOrigin, `Requests left the app (it must work offline):\n${guard.offOrigin.join('\n')}`).toEqual(
+        [],
+      )
       expect(guard.problems, `Errors in the page:\n${guard.problems.join('\n')}`).toEqual([])
     },
   }
@@ -157,7 +169,10 @@ function newAppContext(browser: Browser, options: BrowserContextOptions): Promis
 
 /** The saved progress in this page's storage, as the app wrote it (null when none). */
 export async function savedProgress(page: Page): Promise<{ answers: Answers; route: string } | null> {
-  const raw = await page.evaluate((key) => (globalThis as unknown as PageGlobals).localStorage.getItem(key), PROGRESS_KEY)
+  const raw = await page.evaluate(
+    (key) => (globalThis as unknown as PageGlobals).localStorage.getItem(key),
+    PROGRESS_KEY,
+  )
   return raw === null ? null : (JSON.parse(raw) as { answers: Answers; route: string })
 }
 
@@ -169,10 +184,10 @@ export async function openWithProgress(page: Page, answers: Answers, path: strin
   await page.goto(`${origin}#/roles`)
   await expect(page.locator('main h1')).toHaveText(en.roles.title)
   const progress = { schema: 1, savedAt: new Date().toISOString(), answers, route: path }
-  await page.evaluate(
-    ([key, value]) => (globalThis as unknown as PageGlobals).localStorage.setItem(key, value),
-    [PROGRESS_KEY, JSON.stringify(progress)] as const,
-  )
+  await page.evaluate(([key, value]) => (globalThis as unknown as PageGlobals).localStorage.setItem(key, value), [
+    PROGRESS_KEY,
+    JSON.stringify(progress),
+  ] as const)
   await page.goto('about:blank')
   await page.goto(`${origin}#${path}`)
   await expect(page).toHaveURL(new RegExp(`#${path}$`))

@@ -11,7 +11,12 @@ import type { PageGlobals } from './page-globals'
  * on what the app knows: the answers `before` this question, or `all` of them (when
  * coming back).
  */
-export async function expectQuestion(page: Page, number: number, answers: Answers, known: 'before' | 'all' = 'before'): Promise<string> {
+export async function expectQuestion(
+  page: Page,
+  number: number,
+  answers: Answers,
+  known: 'before' | 'all' = 'before',
+): Promise<string> {
   await expect(page).toHaveURL(new RegExp(`#/question/${number}$`))
   const knownIds = askedQuestionIds(answers).slice(0, known === 'all' ? undefined : number - 1)
   const ids = askedQuestionIds(Object.fromEntries(knownIds.map((id) => [id, answers[id]!])))
@@ -64,7 +69,7 @@ export async function expectNothingStored(page: Page, context: BrowserContext): 
   expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).localStorage.length)).toBe(0)
   const state = await context.storageState({ indexedDB: true })
   // With { indexedDB: true } each origin also lists its databases (not in Playwright's types).
-  for (const origin of state.origins as (typeof state.origins[number] & { indexedDB?: unknown[] })[]) {
+  for (const origin of state.origins as ((typeof state.origins)[number] & { indexedDB?: unknown[] })[]) {
     expect(origin.localStorage, `localStorage of ${origin.origin}`).toEqual([])
     expect(origin.indexedDB ?? [], `IndexedDB of ${origin.origin}`).toEqual([])
   }

@@ -16,7 +16,9 @@ async function isFocused(target: Locator): Promise<boolean> {
 async function describeFocus(page: Page): Promise<string> {
   return page.evaluate(() => {
     const active = (globalThis as unknown as PageGlobals).document.activeElement
-    return active ? `<${active.tagName.toLowerCase()} id="${active.id}"> ${(active.textContent ?? '').trim().slice(0, 60)}` : 'nothing'
+    return active
+      ? `<${active.tagName.toLowerCase()} id="${active.id}"> ${(active.textContent ?? '').trim().slice(0, 60)}`
+      : 'nothing'
   })
 }
 
@@ -27,11 +29,17 @@ export async function tabTo(page: Page, target: Locator, direction: 'forward' | 
     if (await isFocused(target)) return
     await page.keyboard.press(direction === 'forward' ? 'Tab' : 'Shift+Tab')
   }
-  throw new Error(`Could not reach ${target.toString()} with ${direction} Tab; focus is on ${await describeFocus(page)}`)
+  throw new Error(
+    `Could not reach ${target.toString()} with ${direction} Tab; focus is on ${await describeFocus(page)}`,
+  )
 }
 
 /** Tabs to a button or link and presses Enter. */
-export async function activate(page: Page, target: Locator, direction: 'forward' | 'backward' = 'forward'): Promise<void> {
+export async function activate(
+  page: Page,
+  target: Locator,
+  direction: 'forward' | 'backward' = 'forward',
+): Promise<void> {
   await tabTo(page, target, direction)
   await page.keyboard.press('Enter')
 }
@@ -93,7 +101,9 @@ export async function answerByKeyboard(page: Page, value: AnswerValue): Promise<
 
 /** The question page's forward button ("Next", or "Review my answers" on the last one). */
 export function nextButton(page: Page): Locator {
-  return page.locator('main form').getByRole('button', { name: new RegExp(`^(${en.question.next}|${en.question.toReview})$`) })
+  return page
+    .locator('main form')
+    .getByRole('button', { name: new RegExp(`^(${en.question.next}|${en.question.toReview})$`) })
 }
 
 export function backButton(page: Page): Locator {

@@ -23,9 +23,21 @@ export interface PageGlobals {
     readonly title: string
     readonly fonts: Iterable<{ family: string; weight: string; status: string }>
     querySelectorAll(selector: string): ArrayLike<PageElement>
-    addEventListener(type: 'securitypolicyviolation', listener: (event: { violatedDirective: string; blockedURI: string; sourceFile: string; lineNumber: number }) => void): void
+    addEventListener(
+      type: 'securitypolicyviolation',
+      listener: (event: {
+        violatedDirective: string
+        blockedURI: string
+        sourceFile: string
+        lineNumber: number
+      }) => void,
+    ): void
   }
-  localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void; readonly length: number }
+  localStorage: {
+    getItem(key: string): string | null
+    setItem(key: string, value: string): void
+    readonly length: number
+  }
   performance: { getEntriesByType(type: 'resource'): ArrayLike<{ name: string; initiatorType: string }> }
   getComputedStyle(element: PageElement): { transitionDuration: string; animationName: string; display: string }
   console: { error(message: string): void }

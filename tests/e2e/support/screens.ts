@@ -6,11 +6,22 @@
 import type { Page } from '@playwright/test'
 import type { Answers } from '../../../src/domain/types'
 import { PERSONAS } from '../../fixtures/personas'
-import { answersBefore, askedQuestionIds, contentWords, en, expect, openWithProgress, positionOf, roleName } from './app'
+import {
+  answersBefore,
+  askedQuestionIds,
+  contentWords,
+  en,
+  expect,
+  openWithProgress,
+  positionOf,
+  roleName,
+} from './app'
 import { activate, mainHeading, nextButton } from './keyboard'
 
 /** A person without a license: the license-only role shows as "not eligible" on the results. */
-export const RESULTS_PERSONA = PERSONAS.find((p) => p.expected === 'implementation_manager' && p.answers.license_held === 'no')!
+export const RESULTS_PERSONA = PERSONAS.find(
+  (p) => p.expected === 'implementation_manager' && p.answers.license_held === 'no',
+)!
 
 /** Half the interest answers "Not sure", the rest all "Like": both cautions show. */
 export const CAUTION_ANSWERS: Answers = (() => {

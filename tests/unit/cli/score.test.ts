@@ -43,7 +43,9 @@ describe('npm run score', () => {
   })
 
   it('prints a readable summary with --format text', async () => {
-    const { code, stdout } = await run(['answers.json', '--format', 'text'], { 'answers.json': JSON.stringify(manager.answers) })
+    const { code, stdout } = await run(['answers.json', '--format', 'text'], {
+      'answers.json': JSON.stringify(manager.answers),
+    })
     expect(code).toBe(0)
     expect(stdout).toMatch(/^Best fit: Implementation Manager \(fit \d+ of 100\)/)
     expect(stdout).toContain('Why this fit:')
@@ -55,7 +57,10 @@ describe('npm run score', () => {
     expect(code).toBe(0)
     const bank = JSON.parse(stdout)
     expect(bank.questions.length).toBeGreaterThanOrEqual(25)
-    expect(bank.questions.find((q: { id: string }) => q.id === 'license_status').askedOnlyIf).toEqual({ question: 'license_held', anyOf: ['yes'] })
+    expect(bank.questions.find((q: { id: string }) => q.id === 'license_status').askedOnlyIf).toEqual({
+      question: 'license_held',
+      anyOf: ['yes'],
+    })
     const text = await run(['--questions', '--format=text'])
     expect(text.stdout).toContain('like_lead_team  (one id, required)')
   })
@@ -67,11 +72,36 @@ describe('npm run score', () => {
     ['an empty file', ['a.json'], { 'a.json': '  \n' }, /a\.json is empty/],
     ['text that is not JSON', ['a.json'], { 'a.json': '{"license_held": no}' }, /a\.json is not valid JSON/],
     ['JSON that is not an object', ['a.json'], { 'a.json': '["no"]' }, /must hold a JSON object keyed by question id/],
-    ['an unknown question id', ['a.json'], { 'a.json': answers.replace('{', '{"favorite_color":"blue",') }, /there is no question "favorite_color"/],
-    ['an answer out of range', ['a.json'], { 'a.json': JSON.stringify({ ...manager.answers, like_lead_team: 'love_it' }) }, /question "like_lead_team" has no option "love_it"/],
-    ['a number where an option id belongs', ['a.json'], { 'a.json': JSON.stringify({ ...manager.answers, like_lead_team: 5 }) }, /the answer to "like_lead_team" must be an option id/],
-    ['a missing required answer', ['a.json'], { 'a.json': JSON.stringify({ ...manager.answers, teaching: undefined }) }, /question "teaching" needs an answer/],
-    ['a 10 MB file', ['big.json'], { 'big.json': { size: 10 * 1024 * 1024 } }, /big\.json is too large \(10\.0 MB\); an answers file is at most 1 MB/],
+    [
+      'an unknown question id',
+      ['a.json'],
+      { 'a.json': answers.replace('{', '{"favorite_color":"blue",') },
+      /there is no question "favorite_color"/,
+    ],
+    [
+      'an answer out of range',
+      ['a.json'],
+      { 'a.json': JSON.stringify({ ...manager.answers, like_lead_team: 'love_it' }) },
+      /question "like_lead_team" has no option "love_it"/,
+    ],
+    [
+      'a number where an option id belongs',
+      ['a.json'],
+      { 'a.json': JSON.stringify({ ...manager.answers, like_lead_team: 5 }) },
+      /the answer to "like_lead_team" must be an option id/,
+    ],
+    [
+      'a missing required answer',
+      ['a.json'],
+      { 'a.json': JSON.stringify({ ...manager.answers, teaching: undefined }) },
+      /question "teaching" needs an answer/,
+    ],
+    [
+      'a 10 MB file',
+      ['big.json'],
+      { 'big.json': { size: 10 * 1024 * 1024 } },
+      /big\.json is too large \(10\.0 MB\); an answers file is at most 1 MB/,
+    ],
     ['an unknown format', ['a.json', '--format', 'xml'], { 'a.json': answers }, /--format must be "json" or "text"/],
   ]
 

@@ -5,7 +5,12 @@ import enInterface from '../../../src/i18n/en'
 import esInterface from '../../../src/i18n/es'
 import { content } from '../../../src/content/index'
 import { buildTexts } from '../../../src/content/validate'
-import { compareTranslations, placeholdersOf, syntaxCharactersOf, type Problem } from '../../../src/content/completeness'
+import {
+  compareTranslations,
+  placeholdersOf,
+  syntaxCharactersOf,
+  type Problem,
+} from '../../../src/content/completeness'
 
 /**
  * Content texts (es.json) that may be word for word the same as the English.
@@ -62,7 +67,9 @@ describe('compareTranslations', () => {
       { a: 'Pregunta {actual} de {total}', b: 'Compatibilidad', c: 'Hola {name} {name}' },
     )
     expect(kinds(problems)).toEqual(['placeholders a', 'placeholders b'])
-    expect(problems[0]!.message).toMatch(/English has \{current\}, \{total\}, the translation has \{actual\}, \{total\}/)
+    expect(problems[0]!.message).toMatch(
+      /English has \{current\}, \{total\}, the translation has \{actual\}, \{total\}/,
+    )
     expect(problems[1]!.message).toMatch(/the translation has none/)
   })
 
@@ -81,7 +88,10 @@ describe('compareTranslations', () => {
   })
 
   it('finds a text where the other language has a group or list', () => {
-    expect(kinds(compareTranslations({ a: 'Text', b: ['x'] }, { a: { x: 'Texto' }, b: 'x' }))).toEqual(['type a', 'type b'])
+    expect(kinds(compareTranslations({ a: 'Text', b: ['x'] }, { a: { x: 'Texto' }, b: 'x' }))).toEqual([
+      'type a',
+      'type b',
+    ])
     expect(kinds(compareTranslations('Hello', { a: 'Hola' }))).toEqual(['type (root)'])
   })
 
@@ -114,7 +124,9 @@ describe('the Spanish content (src/content/locales/es.json)', () => {
   it('keeps the honesty markers: the ONC material and our suggestions are told apart', () => {
     for (const role of ['implementation_manager', 'implementation_support', 'technical_support'] as const) {
       expect(enContent.roles[role].background).toMatch(/^ONC material we could check does not say\./)
-      expect(esContent.roles[role].background).toMatch(/^Los materiales de la ONC que pudimos revisar no lo dicen\. Sugerimos/)
+      expect(esContent.roles[role].background).toMatch(
+        /^Los materiales de la ONC que pudimos revisar no lo dicen\. Sugerimos/,
+      )
     }
     expect(esContent.roles.redesign_specialist.work).toContain('No es profesional con licencia clínica.')
   })
@@ -122,7 +134,9 @@ describe('the Spanish content (src/content/locales/es.json)', () => {
 
 describe('the Spanish interface words (src/i18n/es.ts)', () => {
   it('has every English text, translated, with the same placeholders and no stray braces', () => {
-    expect(compareTranslations(enInterface, esInterface, INTERFACE_ALLOWED_IDENTICAL, { messageSyntax: true })).toEqual([])
+    expect(compareTranslations(enInterface, esInterface, INTERFACE_ALLOWED_IDENTICAL, { messageSyntax: true })).toEqual(
+      [],
+    )
   })
 
   it('says which words are ours, not ONC’s', () => {

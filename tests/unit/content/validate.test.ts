@@ -9,7 +9,11 @@ import { ContentError } from '../../../src/content/errors'
 import { buildContent, buildTexts, type RawContentFiles } from '../../../src/content/validate'
 
 const clone = <T>(value: T): T => structuredClone(value)
-const files = (): RawContentFiles => ({ 'scoring.json': clone(scoring), 'questions.json': clone(questions), 'roles.json': clone(roles) })
+const files = (): RawContentFiles => ({
+  'scoring.json': clone(scoring),
+  'questions.json': clone(questions),
+  'roles.json': clone(roles),
+})
 
 function errorOf(build: () => unknown): ContentError {
   try {
@@ -21,8 +25,14 @@ function errorOf(build: () => unknown): ContentError {
   throw new Error('expected a ContentError')
 }
 
-type Q = { id: string; options?: { id: string; weights: Record<string, number> }[]; weights?: Record<string, number>; showIf?: unknown }
-const question = (f: RawContentFiles, id: string) => (f['questions.json'] as { questions: Q[] }).questions.find((q) => q.id === id)!
+type Q = {
+  id: string
+  options?: { id: string; weights: Record<string, number> }[]
+  weights?: Record<string, number>
+  showIf?: unknown
+}
+const question = (f: RawContentFiles, id: string) =>
+  (f['questions.json'] as { questions: Q[] }).questions.find((q) => q.id === id)!
 
 const { content } = loadCheckedContent()
 
@@ -48,14 +58,78 @@ describe('the shipped content', () => {
 
 describe('broken content files are refused with the file, entry and field named', () => {
   const cases: [string, (f: RawContentFiles) => void, string, string, RegExp][] = [
-    ['a misspelled role in a weight', (f) => { question(f, 'teaching').options![0]!.weights.trainr = 1 }, 'questions.json', 'questions[9] (teaching).options[0] (never).weights', /Unrecognized key: "trainr"/],
-    ['a weight that is not a number', (f) => { (question(f, 'like_patching').weights as Record<string, unknown>).technical_support = 'high' }, 'questions.json', 'questions[23] (like_patching).weights.technical_support', /number/],
-    ['a question id used twice', (f) => { question(f, 'teaching').id = 'leadership' }, 'questions.json', 'questions[9] (leadership).id', /used twice/],
-    ['a follow-up pointing at a later question', (f) => { question(f, 'license_held').showIf = { question: 'teaching', anyOf: ['never'] } }, 'questions.json', 'questions[0] (license_held).showIf.question', /earlier question/],
-    ['an option id with capitals', (f) => { question(f, 'teaching').options![1]!.id = 'Informal' }, 'questions.json', 'questions[9] (teaching).options[1] (Informal).id', /lower-case/],
-    ['a role condition naming a missing option', (f) => { (f['roles.json'] as typeof roles).roles[0]!.eligibility[0]!.anyOf = ['current'] }, 'roles.json', 'roles[0] (clinical_consultant).eligibility[0].anyOf', /no option "current"/],
-    ['a missing role', (f) => { (f['roles.json'] as typeof roles).roles.pop() }, 'roles.json', 'roles', /"trainer" is missing/],
-    ['a scale factor out of range', (f) => { (f['scoring.json'] as typeof scoring).likertScale[0]!.factor = -3 }, 'scoring.json', 'likertScale[0] (strongly_dislike).factor', /./],
+    [
+      'a misspelled role in a weight',
+      (f) => {
+        question(f, 'teaching').options![0]!.weights.trainr = 1
+      },
+      'questions.json',
+      'questions[9] (teaching).options[0] (never).weights',
+      /Unrecognized key: "trainr"/,
+    ],
+    [
+      'a weight that is not a number',
+      (f) => {
+        ;(question(f, 'like_patching').weights as Record<string, unknown>).technical_support = 'high'
+      },
+      'questions.json',
+      'questions[23] (like_patching).weights.technical_support',
+      /number/,
+    ],
+    [
+      'a question id used twice',
+      (f) => {
+        question(f, 'teaching').id = 'leadership'
+      },
+      'questions.json',
+      'questions[9] (leadership).id',
+      /used twice/,
+    ],
+    [
+      'a follow-up pointing at a later question',
+      (f) => {
+        question(f, 'license_held').showIf = { question: 'teaching', anyOf: ['never'] }
+      },
+      'questions.json',
+      'questions[0] (license_held).showIf.question',
+      /earlier question/,
+    ],
+    [
+      'an option id with capitals',
+      (f) => {
+        question(f, 'teaching').options![1]!.id = 'Informal'
+      },
+      'questions.json',
+      'questions[9] (teaching).options[1] (Informal).id',
+      /lower-case/,
+    ],
+    [
+      'a role condition naming a missing option',
+      (f) => {
+        ;(f['roles.json'] as typeof roles).roles[0]!.eligibility[0]!.anyOf = ['current']
+      },
+      'roles.json',
+      'roles[0] (clinical_consultant).eligibility[0].anyOf',
+      /no option "current"/,
+    ],
+    [
+      'a missing role',
+      (f) => {
+        ;(f['roles.json'] as typeof roles).roles.pop()
+      },
+      'roles.json',
+      'roles',
+      /"trainer" is missing/,
+    ],
+    [
+      'a scale factor out of range',
+      (f) => {
+        ;(f['scoring.json'] as typeof scoring).likertScale[0]!.factor = -3
+      },
+      'scoring.json',
+      'likertScale[0] (strongly_dislike).factor',
+      /./,
+    ],
   ]
 
   it.each(cases)('%s', (_name, breakIt, file, field, problem) => {

@@ -30,11 +30,17 @@ describe('switching kiosk mode from the counselor area', () => {
     await handlers.setKioskMode({ enabled: true })
 
     expect(await handlers.setKioskMode({ enabled: false })).toMatchObject({ ok: false, reason: 'wrong-passcode' })
-    expect(await handlers.setKioskMode({ enabled: false, passcode: 'guess' })).toMatchObject({ ok: false, reason: 'wrong-passcode' })
+    expect(await handlers.setKioskMode({ enabled: false, passcode: 'guess' })).toMatchObject({
+      ok: false,
+      reason: 'wrong-passcode',
+    })
     expect(setting().enabled).toBe(true)
     expect(calls.restarts).toBe(1)
 
-    expect(await handlers.setKioskMode({ enabled: false, passcode: 'center passcode' })).toEqual({ ok: true, restarting: true })
+    expect(await handlers.setKioskMode({ enabled: false, passcode: 'center passcode' })).toEqual({
+      ok: true,
+      restarting: true,
+    })
     expect(setting().enabled).toBe(false)
     expect((await handlers.counselorStatus()).unlocked).toBe(false)
   })

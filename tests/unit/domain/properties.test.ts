@@ -15,7 +15,10 @@ const SCALE = ['strongly_dislike', 'dislike', 'neutral', 'like', 'strongly_like'
 
 describe('scoring properties over random valid answers', () => {
   it('generates only valid answer sets (guards the generator itself)', () => {
-    fc.assert(fc.property(answers, (a) => checkAnswers(content, a).length === 0), RUNS)
+    fc.assert(
+      fc.property(answers, (a) => checkAnswers(content, a).length === 0),
+      RUNS,
+    )
   })
 
   it('gives every role a fit from 0 to 100 whose explanation adds up', () => {
@@ -58,7 +61,7 @@ describe('scoring properties over random valid answers', () => {
     )
   })
 
-  it('never lowers a role\'s fit when the person likes one of its activities more', () => {
+  it("never lowers a role's fit when the person likes one of its activities more", () => {
     const question = fc.constantFrom(...likertQuestions)
     fc.assert(
       fc.property(answers, question, fc.integer({ min: 0, max: 3 }), (a, q, step) => {
@@ -88,12 +91,15 @@ describe('roundToTotal', () => {
   it('rounds to whole numbers that keep the total', () => {
     expect(roundToTotal([40.4, 10.3, -3.2, 5.5], 53)).toEqual([40, 10, -3, 6])
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 1, maxLength: 40 }), (values) => {
-        const total = Math.round(values.reduce((a, b) => a + b, 0)) + 0 // + 0 turns -0 into 0
-        const rounded = roundToTotal(values, total)
-        expect(rounded.reduce((a, b) => a + b, 0)).toBe(total)
-        rounded.forEach((r, i) => expect(Math.abs(r - values[i]!)).toBeLessThan(1.000001))
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        (values) => {
+          const total = Math.round(values.reduce((a, b) => a + b, 0)) + 0 // + 0 turns -0 into 0
+          const rounded = roundToTotal(values, total)
+          expect(rounded.reduce((a, b) => a + b, 0)).toBe(total)
+          rounded.forEach((r, i) => expect(Math.abs(r - values[i]!)).toBeLessThan(1.000001))
+        },
+      ),
     )
   })
 })

@@ -28,8 +28,19 @@ describe('eligibility and the license rule', () => {
 
   it('never makes the Clinical/Practitioner Consultant the best fit without an active license', () => {
     const clinicalFan = answersFor(
-      { license_held: 'yes', license_kind: ['rn'], license_status: 'lapsed', license_years: 'over_10', health_work: ['clinical'], health_years: '10_plus' },
-      { like_clinician_workflow: 'strongly_like', like_quality_data: 'strongly_like', like_clinician_voice: 'strongly_like' },
+      {
+        license_held: 'yes',
+        license_kind: ['rn'],
+        license_status: 'lapsed',
+        license_years: 'over_10',
+        health_work: ['clinical'],
+        health_years: '10_plus',
+      },
+      {
+        like_clinician_workflow: 'strongly_like',
+        like_quality_data: 'strongly_like',
+        like_clinician_voice: 'strongly_like',
+      },
     )
     const result = scoreAnswers(content, clinicalFan)
     expect(result.bestFit).not.toBe('clinical_consultant')
@@ -40,7 +51,13 @@ describe('eligibility and the license rule', () => {
   })
 
   it('ranks the Clinical/Practitioner Consultant above the Redesign Specialist for a licensed clinician with the same interests', () => {
-    const licensed = { ...redesigner.answers, license_held: 'yes', license_kind: ['rn'], license_status: 'active', license_years: '2_to_5' }
+    const licensed = {
+      ...redesigner.answers,
+      license_held: 'yes',
+      license_kind: ['rn'],
+      license_status: 'active',
+      license_years: '2_to_5',
+    }
     const ranking = scoreAnswers(content, licensed).ranking.map((s) => s.roleId)
     expect(ranking.indexOf('clinical_consultant')).toBeLessThan(ranking.indexOf('redesign_specialist'))
     expect(scoreAnswers(content, redesigner.answers).bestFit).toBe('redesign_specialist')
@@ -52,7 +69,8 @@ describe('ties and closeness', () => {
     // Every interest neutral and no background: several roles land on the same fit.
     const result = scoreAnswers(content, answersFor({ prefer_people_tech: 'mix' }))
     const groups = new Map<number, string[]>()
-    for (const s of result.ranking.filter((r) => r.eligible)) groups.set(s.shownFit, [...(groups.get(s.shownFit) ?? []), s.roleId])
+    for (const s of result.ranking.filter((r) => r.eligible))
+      groups.set(s.shownFit, [...(groups.get(s.shownFit) ?? []), s.roleId])
     const order = content.roles.map((r) => r.id)
     for (const s of result.ranking) {
       for (const other of s.tiedWith) {
@@ -75,7 +93,14 @@ describe('ties and closeness', () => {
     }
     const generalist = answersFor(
       { it_years: '4_plus', it_work: ['help_desk', 'software'], teaching: 'formal', go_live: 'support' },
-      { like_go_live_support: 'strongly_like', like_teach_class: 'strongly_like', like_help_desk: 'strongly_like', like_setup_testing: 'like', like_design_course: 'like', like_patching: 'like' },
+      {
+        like_go_live_support: 'strongly_like',
+        like_teach_class: 'strongly_like',
+        like_help_desk: 'strongly_like',
+        like_setup_testing: 'like',
+        like_design_course: 'like',
+        like_patching: 'like',
+      },
     )
     expect(scoreAnswers(content, generalist).closeRoles.length).toBeGreaterThan(0)
   })
@@ -86,7 +111,9 @@ describe('cautions', () => {
     answersFor({}, Object.fromEntries(content.questions.filter((q) => q.kind === 'likert').map((q) => [q.id, value])))
 
   it('warns when every scale answer is the same', () => {
-    expect(scoreAnswers(content, allSame('strongly_like')).cautions).toEqual([{ kind: 'same_answers', count: 16, of: 16 }])
+    expect(scoreAnswers(content, allSame('strongly_like')).cautions).toEqual([
+      { kind: 'same_answers', count: 16, of: 16 },
+    ])
   })
 
   it('warns when most scale answers are "not sure"', () => {

@@ -87,7 +87,9 @@ describe('electron-builder.yml', () => {
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
       validateConfiguration(config: unknown, logger: unknown): Promise<void>
     }
-    const { DebugLogger } = require('builder-util/out/DebugLogger.js') as { DebugLogger: new (enabled: boolean) => unknown }
+    const { DebugLogger } = require('builder-util/out/DebugLogger.js') as {
+      DebugLogger: new (enabled: boolean) => unknown
+    }
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined()
     await expect(
       validateConfiguration({ ...config, electronFuses: { runAsNod: false } }, new DebugLogger(false)),

@@ -51,7 +51,11 @@ describe('preload bundle', () => {
       throw new Error(`a sandboxed preload cannot require ${name}`)
     }
     const module = { exports: {} }
-    vm.runInNewContext(`(function (require, module, exports) {${code}\n})`, { console })(sandboxRequire, module, module.exports)
+    vm.runInNewContext(`(function (require, module, exports) {${code}\n})`, { console })(
+      sandboxRequire,
+      module,
+      module.exports,
+    )
 
     expect(required).toEqual(['electron'])
     expect([...exposed.keys()]).toEqual(['api'])
@@ -63,7 +67,7 @@ describe('preload bundle', () => {
 })
 
 describe('main bundle', () => {
-  it('is one ES module that imports only electron and Node builtins, with sql.js\'s WebAssembly beside it', () => {
+  it("is one ES module that imports only electron and Node builtins, with sql.js's WebAssembly beside it", () => {
     expect(fs.readdirSync(path.join(out, 'main')).sort()).toEqual(['index.js', 'index.js.map', 'sql-wasm.wasm'])
     const code = fs.readFileSync(path.join(out, 'main', 'index.js'), 'utf8')
     const imports = [...code.matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)].map((match) => match[1]!)
@@ -74,7 +78,9 @@ describe('main bundle', () => {
   })
 
   it('carries the content version for the About box', () => {
-    const scoring = JSON.parse(fs.readFileSync(path.join(root, 'src/content/scoring.json'), 'utf8')) as { version: string }
+    const scoring = JSON.parse(fs.readFileSync(path.join(root, 'src/content/scoring.json'), 'utf8')) as {
+      version: string
+    }
     const code = fs.readFileSync(path.join(out, 'main', 'index.js'), 'utf8')
     expect(code).toContain(`CONTENT_VERSION = ${JSON.stringify(scoring.version)}`)
   })

@@ -127,6 +127,9 @@ describe('watchWebContents', () => {
   it('reports a preload that failed', () => {
     const { contents, report } = setup(true)
     contents.emit('preload-error', {}, '/app/dist-electron/preload/index.cjs', new Error('SyntaxError'))
-    expect(report).toHaveBeenCalledWith('preload', expect.objectContaining({ message: expect.stringContaining('index.cjs failed') }))
+    expect(report).toHaveBeenCalledWith(
+      'preload',
+      expect.objectContaining({ message: expect.stringContaining('index.cjs failed') }),
+    )
   })
 })

@@ -35,16 +35,19 @@ describe('every IPC handler under random payloads', () => {
   it.each(Object.entries(CHANNELS))('%s never crashes and writes nothing when it refuses', async (_name, channel) => {
     const handler = listeners.get(channel)!
     await fc.assert(
-      fc.asyncProperty(fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withTypedArray: true }), async (payload) => {
-        const before = listFiles(folder)
-        const result = (await handler(ownPage, payload)) as { ok: boolean; error?: string; message?: string }
-        expect(typeof result.ok).toBe('boolean')
-        if (!result.ok) {
-          expect(result.message).toMatch(/^[A-Z].*[.!?]$/)
-          expect(result.message).not.toMatch(/\n\s+at |Error:|\/work\//)
-          expect(listFiles(folder)).toEqual(before)
-        }
-      }),
+      fc.asyncProperty(
+        fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withTypedArray: true }),
+        async (payload) => {
+          const before = listFiles(folder)
+          const result = (await handler(ownPage, payload)) as { ok: boolean; error?: string; message?: string }
+          expect(typeof result.ok).toBe('boolean')
+          if (!result.ok) {
+            expect(result.message).toMatch(/^[A-Z].*[.!?]$/)
+            expect(result.message).not.toMatch(/\n\s+at |Error:|\/work\//)
+            expect(listFiles(folder)).toEqual(before)
+          }
+        },
+      ),
       { numRuns: 1_000 },
     )
   })

@@ -75,7 +75,10 @@ describe('registerIpcHandlers', () => {
     ['an extra field', { ...goodProgress, name: 'Ada' }],
     ['a path-like answer id', { ...goodProgress, answers: { '../../etc/passwd': 'x' } }],
     ['a route that is a URL', { ...goodProgress, route: 'https://example.org' }],
-    ['too many answers', { ...goodProgress, answers: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`q${i}`, 'a'])) }],
+    [
+      'too many answers',
+      { ...goodProgress, answers: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`q${i}`, 'a'])) },
+    ],
   ])('rejects a save with %s and writes nothing', async (_label, payload) => {
     const { call } = register(realHandlers())
     const result = await call(CHANNELS.saveProgress, ownPage, payload)
@@ -85,7 +88,10 @@ describe('registerIpcHandlers', () => {
 
   it('rejects a payload on a channel that takes none', async () => {
     const { call } = register(realHandlers())
-    expect(await call(CHANNELS.clearProgress, ownPage, { everything: true })).toMatchObject({ ok: false, error: 'invalid-payload' })
+    expect(await call(CHANNELS.clearProgress, ownPage, { everything: true })).toMatchObject({
+      ok: false,
+      error: 'invalid-payload',
+    })
   })
 
   it('passes a valid save to the store, and a load returns it', async () => {
@@ -129,7 +135,10 @@ describe('registerIpcHandlers', () => {
 describe('preferences and kiosk mode over IPC', () => {
   it('remembers the language in a settings file', async () => {
     const { call } = register(realHandlers())
-    expect(await call(CHANNELS.savePreferences, ownPage, { schema: 1, locale: 'es' })).toEqual({ ok: true, value: undefined })
+    expect(await call(CHANNELS.savePreferences, ownPage, { schema: 1, locale: 'es' })).toEqual({
+      ok: true,
+      value: undefined,
+    })
     expect(await call(CHANNELS.loadPreferences, ownPage)).toEqual({ ok: true, value: { schema: 1, locale: 'es' } })
     expect((await call(CHANNELS.savePreferences, ownPage, { schema: 1, locale: 'fr' })).ok).toBe(false)
   })

@@ -78,7 +78,8 @@ afterEach(() => {
   // index.ts adds process-wide error handlers; remove them so they do not outlive the test.
   for (const event of ERROR_EVENTS) {
     for (const listener of processEvents.listeners(event)) {
-      if (!listenersBefore.get(event)!.includes(listener)) processEvents.off(event, listener as (...args: unknown[]) => void)
+      if (!listenersBefore.get(event)!.includes(listener))
+        processEvents.off(event, listener as (...args: unknown[]) => void)
     }
   }
   fs.rmSync(folder, { recursive: true, force: true })
@@ -108,7 +109,9 @@ describe('electron/main/index.ts', () => {
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce()
     const window = electron.windows[0]!
     const indexPath = path.join(folder, 'app', 'dist', 'index.html')
-    expect((window as unknown as { loadFile: ReturnType<typeof vi.fn> }).loadFile).toHaveBeenCalledWith(indexPath, { hash: '/' })
+    expect((window as unknown as { loadFile: ReturnType<typeof vi.fn> }).loadFile).toHaveBeenCalledWith(indexPath, {
+      hash: '/',
+    })
   })
 
   it('answers IPC from its own page only, storing progress under userData', async () => {
@@ -149,7 +152,10 @@ describe('electron/main/index.ts', () => {
 
   it('File › Print prints the main window', async () => {
     const electron = await startMain(true)
-    const template = electron.Menu.buildFromTemplate.mock.calls[0]![0] as Array<{ label?: string; submenu?: Array<{ label?: string; click?: () => void }> }>
+    const template = electron.Menu.buildFromTemplate.mock.calls[0]![0] as Array<{
+      label?: string
+      submenu?: Array<{ label?: string; click?: () => void }>
+    }>
     template.find((item) => item.label === 'File')!.submenu!.find((item) => item.label === 'Print…')!.click!()
     expect(electron.windows[0]!.webContents.print).toHaveBeenCalledOnce()
   })

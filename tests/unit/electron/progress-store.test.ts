@@ -5,7 +5,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeFileAtomic, writeFileAtomicSync } from '../../../electron/main/services/atomic-file'
-import { createProgressStore, describeFileError, PROGRESS_FILE_NAME } from '../../../electron/main/services/progress-store'
+import {
+  createProgressStore,
+  describeFileError,
+  PROGRESS_FILE_NAME,
+} from '../../../electron/main/services/progress-store'
 import type { SavedProgress } from '../../../src/shared/host-contract'
 
 const progress: SavedProgress = {

@@ -11,7 +11,10 @@ let root: string
 let server: StaticServer
 
 /** A raw request, so paths like /../ reach the server exactly as written. */
-function request(requestPath: string, method = 'GET'): Promise<{ status: number; type: string | undefined; body: string }> {
+function request(
+  requestPath: string,
+  method = 'GET',
+): Promise<{ status: number; type: string | undefined; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: server.port, path: requestPath, method }, (res) => {
       let body = ''

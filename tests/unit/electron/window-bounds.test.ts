@@ -11,14 +11,54 @@ const monitorRight: Rect = { x: 1440, y: 0, width: 2560, height: 1400 }
 describe('restoreBounds', () => {
   it.each<[string, Rect | null, Rect[], Rect | { width: number; height: number }]>([
     ['nothing saved: default size, centred by Electron', null, [laptop], DEFAULT_WINDOW_SIZE],
-    ['fully visible: kept as is', { x: 100, y: 50, width: 1000, height: 700 }, [laptop], { x: 100, y: 50, width: 1000, height: 700 }],
-    ['on the second monitor: stays there', { x: 2000, y: 100, width: 1200, height: 900 }, [laptop, monitorRight], { x: 2000, y: 100, width: 1200, height: 900 }],
-    ['hanging off the right edge: pushed inside', { x: 1000, y: 100, width: 800, height: 600 }, [laptop], { x: 640, y: 100, width: 800, height: 600 }],
-    ['above the top: pushed down', { x: 100, y: -300, width: 800, height: 600 }, [laptop], { x: 100, y: 0, width: 800, height: 600 }],
-    ['bigger than the display: shrunk to it', { x: 0, y: 0, width: 3000, height: 2000 }, [laptop], { x: 0, y: 0, width: 1440, height: 860 }],
-    ['monitor unplugged: centred on the primary', { x: 2000, y: 100, width: 1000, height: 700 }, [laptop], { x: 220, y: 80, width: 1000, height: 700 }],
-    ['tiny saved size: grown to the minimum', { x: 10, y: 10, width: 100, height: 100 }, [laptop], { x: 10, y: 10, width: 480, height: 560 }],
-    ['straddling two displays: goes to the one it covers most', { x: 1300, y: 100, width: 1000, height: 700 }, [laptop, monitorRight], { x: 1440, y: 100, width: 1000, height: 700 }],
+    [
+      'fully visible: kept as is',
+      { x: 100, y: 50, width: 1000, height: 700 },
+      [laptop],
+      { x: 100, y: 50, width: 1000, height: 700 },
+    ],
+    [
+      'on the second monitor: stays there',
+      { x: 2000, y: 100, width: 1200, height: 900 },
+      [laptop, monitorRight],
+      { x: 2000, y: 100, width: 1200, height: 900 },
+    ],
+    [
+      'hanging off the right edge: pushed inside',
+      { x: 1000, y: 100, width: 800, height: 600 },
+      [laptop],
+      { x: 640, y: 100, width: 800, height: 600 },
+    ],
+    [
+      'above the top: pushed down',
+      { x: 100, y: -300, width: 800, height: 600 },
+      [laptop],
+      { x: 100, y: 0, width: 800, height: 600 },
+    ],
+    [
+      'bigger than the display: shrunk to it',
+      { x: 0, y: 0, width: 3000, height: 2000 },
+      [laptop],
+      { x: 0, y: 0, width: 1440, height: 860 },
+    ],
+    [
+      'monitor unplugged: centred on the primary',
+      { x: 2000, y: 100, width: 1000, height: 700 },
+      [laptop],
+      { x: 220, y: 80, width: 1000, height: 700 },
+    ],
+    [
+      'tiny saved size: grown to the minimum',
+      { x: 10, y: 10, width: 100, height: 100 },
+      [laptop],
+      { x: 10, y: 10, width: 480, height: 560 },
+    ],
+    [
+      'straddling two displays: goes to the one it covers most',
+      { x: 1300, y: 100, width: 1000, height: 700 },
+      [laptop, monitorRight],
+      { x: 1440, y: 100, width: 1000, height: 700 },
+    ],
   ])('%s', (_label, saved, areas, expected) => {
     expect(restoreBounds(saved, areas)).toEqual(expected)
   })

@@ -117,7 +117,13 @@ describe('openMainWindow', () => {
 
   it('opens at the saved place and size, maximized if it was', () => {
     saveWindowState(folder, { bounds: { x: 100, y: 80, width: 1000, height: 720 }, maximized: true })
-    const window = openMainWindow({ indexPath: '/i', preloadPath: '/p', stateFolder: folder, workAreas: [display], onError: vi.fn() })
+    const window = openMainWindow({
+      indexPath: '/i',
+      preloadPath: '/p',
+      stateFolder: folder,
+      workAreas: [display],
+      onError: vi.fn(),
+    })
     expect(windows[0]!.options).toMatchObject({ x: 100, y: 80, width: 1000, height: 720 })
     window.emit('ready-to-show')
     expect(window.maximize).toHaveBeenCalled()
@@ -130,7 +136,13 @@ describe('openMainWindow', () => {
   })
 
   it('saves its normal bounds and maximized state when it closes', () => {
-    const window = openMainWindow({ indexPath: '/i', preloadPath: '/p', stateFolder: folder, workAreas: [display], onError: vi.fn() })
+    const window = openMainWindow({
+      indexPath: '/i',
+      preloadPath: '/p',
+      stateFolder: folder,
+      workAreas: [display],
+      onError: vi.fn(),
+    })
     window.emit('close')
     expect(loadWindowState(folder)).toEqual({ bounds: { x: 40, y: 50, width: 900, height: 700 }, maximized: true })
   })
@@ -139,7 +151,13 @@ describe('openMainWindow', () => {
     const onError = vi.fn()
     const blocked = path.join(folder, 'not-a-folder')
     fs.writeFileSync(blocked, 'file in the way')
-    const window = openMainWindow({ indexPath: '/i', preloadPath: '/p', stateFolder: blocked, workAreas: [display], onError })
+    const window = openMainWindow({
+      indexPath: '/i',
+      preloadPath: '/p',
+      stateFolder: blocked,
+      workAreas: [display],
+      onError,
+    })
     expect(() => window.emit('close')).not.toThrow()
     expect(onError).toHaveBeenCalledOnce()
   })

@@ -6,7 +6,9 @@ import { fillPlaceholders, flattenMessages } from '../../../src/i18n/translate'
 
 describe('fillPlaceholders', () => {
   it('fills every {name}, also with spaces inside the braces and repeated', () => {
-    expect(fillPlaceholders('Question {current} of { total }: {current}', { current: 3, total: 29 })).toBe('Question 3 of 29: 3')
+    expect(fillPlaceholders('Question {current} of { total }: {current}', { current: 3, total: 29 })).toBe(
+      'Question 3 of 29: 3',
+    )
   })
 
   it('keeps a placeholder without a param visible, and leaves texts without braces alone', () => {

@@ -37,7 +37,11 @@ async function rejection(promise: Promise<unknown>): Promise<StorageError> {
 
 describe('clients', () => {
   it('are created with trimmed fields and timestamps, and read back identically after reopening', async () => {
-    const created = await store.createClient({ displayName: '  Ana Pérez ', contact: ' ana@example.org ', notes: 'Line 1\nLine 2' })
+    const created = await store.createClient({
+      displayName: '  Ana Pérez ',
+      contact: ' ana@example.org ',
+      notes: 'Line 1\nLine 2',
+    })
     expect(created).toEqual({
       id: expect.any(String),
       displayName: 'Ana Pérez',
@@ -55,12 +59,23 @@ describe('clients', () => {
     const created = await store.createClient({ displayName: 'Pseudonym 7', contact: '555-0100' })
     clock += 60_000
     const renamed = await store.updateClient({ id: created.id, displayName: 'Pseudonym 8' })
-    expect(renamed).toMatchObject({ displayName: 'Pseudonym 8', contact: '555-0100', updatedAt: '2026-04-01T09:01:00.000Z' })
+    expect(renamed).toMatchObject({
+      displayName: 'Pseudonym 8',
+      contact: '555-0100',
+      updatedAt: '2026-04-01T09:01:00.000Z',
+    })
     expect(renamed.createdAt).toBe(created.createdAt)
     expect(await store.updateClient({ id: created.id, contact: '   ' })).toMatchObject({ contact: null })
-    expect(await store.updateClient({ id: created.id, notes: 'new note' })).toMatchObject({ contact: null, notes: 'new note' })
+    expect(await store.updateClient({ id: created.id, notes: 'new note' })).toMatchObject({
+      contact: null,
+      notes: 'new note',
+    })
     await reopen()
-    expect(await store.getClient(created.id)).toMatchObject({ displayName: 'Pseudonym 8', contact: null, notes: 'new note' })
+    expect(await store.getClient(created.id)).toMatchObject({
+      displayName: 'Pseudonym 8',
+      contact: null,
+      notes: 'new note',
+    })
   })
 
   it('are listed by name with their session count and latest session', async () => {
@@ -163,7 +178,10 @@ describe('sessions', () => {
   })
 
   it('cannot belong to a missing client or move to another client', async () => {
-    expect(await rejection(store.saveSession(sampleSession('ghost')))).toMatchObject({ code: 'not-found', field: 'clientId' })
+    expect(await rejection(store.saveSession(sampleSession('ghost')))).toMatchObject({
+      code: 'not-found',
+      field: 'clientId',
+    })
     const a = await store.createClient({ displayName: 'A' })
     const b = await store.createClient({ displayName: 'B' })
     const saved = await store.saveSession(sampleSession(a.id))
@@ -180,9 +198,13 @@ describe('sessions', () => {
     expect(error).toMatchObject({ code: 'invalid-input', field: 'result.fits.trainer' })
     expect(error.message).toBe('Could not save the session: "result.fits.trainer" must be at most 100.')
     const missingRole = Object.fromEntries(Object.entries(base.result!.fits).filter(([role]) => role !== 'trainer'))
-    const missing = await rejection(store.saveSession({ ...base, result: { ...base.result!, fits: missingRole as never } }))
+    const missing = await rejection(
+      store.saveSession({ ...base, result: { ...base.result!, fits: missingRole as never } }),
+    )
     expect(missing.message).toContain('"result.fits.trainer" is missing')
-    const badRole = await rejection(store.saveSession({ ...base, result: { ...base.result!, bestFit: 'surgeon' as never } }))
+    const badRole = await rejection(
+      store.saveSession({ ...base, result: { ...base.result!, bestFit: 'surgeon' as never } }),
+    )
     expect(badRole).toMatchObject({ field: 'result.bestFit' })
     const badDate = await rejection(store.saveSession({ ...base, startedAt: 'yesterday' }))
     expect(badDate.message).toContain('"startedAt" must be a date and time')

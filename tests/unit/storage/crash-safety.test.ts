@@ -53,33 +53,31 @@ afterAll(async () => {
   await removeFolder(folder)
 })
 
-it(
-  'keeps every completed save when the writing process is SIGKILLed at random points',
-  async () => {
-    const reportedSessions = new Set<string>()
-    let latestClientCounter = -1
-    for (let round = 0; round < ROUNDS; round++) {
-      const report = await runAndKill(folder, round, 30 + Math.floor(Math.random() * 400))
-      report.sessionIds.forEach((id) => reportedSessions.add(id))
-      latestClientCounter = Math.max(latestClientCounter, ...report.clientCounters)
+it('keeps every completed save when the writing process is SIGKILLed at random points', async () => {
+  const reportedSessions = new Set<string>()
+  let latestClientCounter = -1
+  for (let round = 0; round < ROUNDS; round++) {
+    const report = await runAndKill(folder, round, 30 + Math.floor(Math.random() * 400))
+    report.sessionIds.forEach((id) => reportedSessions.add(id))
+    latestClientCounter = Math.max(latestClientCounter, ...report.clientCounters)
 
-      const opened = await openInFolder(folder)
-      expect(opened.status, `round ${round}: the file always opens, without recovery`).toBe('opened')
-      const [client] = await opened.store.searchClients('crash test client')
-      if (!client) {
-        // Killed before its first save (creating the client) completed.
-        expect(reportedSessions.size).toBe(0)
-        await opened.store.close()
-        continue
-      }
-      const stored = new Set((await opened.store.listSessions(client.id)).map((session) => session.id))
-      const missing = [...reportedSessions].filter((id) => !stored.has(id))
-      expect(missing, `round ${round}: saves reported complete but lost`).toEqual([])
-      const storedCounter = Number((await opened.store.getClient(client.id)).notes.replace('counter ', '') || -1)
-      expect(storedCounter, `round ${round}: the latest completed client update`).toBeGreaterThanOrEqual(latestClientCounter)
+    const opened = await openInFolder(folder)
+    expect(opened.status, `round ${round}: the file always opens, without recovery`).toBe('opened')
+    const [client] = await opened.store.searchClients('crash test client')
+    if (!client) {
+      // Killed before its first save (creating the client) completed.
+      expect(reportedSessions.size).toBe(0)
       await opened.store.close()
+      continue
     }
-    expect(reportedSessions.size, 'the writer completed saves before being killed').toBeGreaterThan(ROUNDS)
-  },
-  120_000,
-)
+    const stored = new Set((await opened.store.listSessions(client.id)).map((session) => session.id))
+    const missing = [...reportedSessions].filter((id) => !stored.has(id))
+    expect(missing, `round ${round}: saves reported complete but lost`).toEqual([])
+    const storedCounter = Number((await opened.store.getClient(client.id)).notes.replace('counter ', '') || -1)
+    expect(storedCounter, `round ${round}: the latest completed client update`).toBeGreaterThanOrEqual(
+      latestClientCounter,
+    )
+    await opened.store.close()
+  }
+  expect(reportedSessions.size, 'the writer completed saves before being killed').toBeGreaterThan(ROUNDS)
+}, 120_000)

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { containsText, decryptedImage, makeTempFolder, openInFolder, rawFiles, removeFolder, sampleSession } from './helpers'
+import {
+  containsText,
+  decryptedImage,
+  makeTempFolder,
+  openInFolder,
+  rawFiles,
+  removeFolder,
+  sampleSession,
+} from './helpers'
 
 let folder: string
 beforeEach(async () => {
@@ -32,14 +40,16 @@ it('erases the client, every session and every note for good: absent from the de
   await reopened.deleteClient(gone.id)
 
   await expect(reopened.getClient(gone.id)).rejects.toMatchObject({ code: 'not-found' })
-  for (const session of goneSessions) await expect(reopened.getSession(session.id)).rejects.toMatchObject({ code: 'not-found' })
+  for (const session of goneSessions)
+    await expect(reopened.getSession(session.id)).rejects.toMatchObject({ code: 'not-found' })
   expect(await reopened.searchClients('zyskowski')).toEqual([])
   const image = await decryptedImage(folder)
   for (const trace of [GONE_NAME, GONE_NAME.toLowerCase(), 'bz@example.org', GONE_NOTE, gone.id, goneSessions[0]!.id]) {
     expect(containsText(image, trace), `"${trace}" in the decrypted database`).toBe(false)
   }
   for (const [name, bytes] of await rawFiles(folder)) {
-    for (const trace of [GONE_NAME, GONE_NOTE, gone.id]) expect(containsText(bytes, trace), `"${trace}" in ${name}`).toBe(false)
+    for (const trace of [GONE_NAME, GONE_NOTE, gone.id])
+      expect(containsText(bytes, trace), `"${trace}" in ${name}`).toBe(false)
   }
   expect(containsText(image, KEPT_NAME), 'other clients stay').toBe(true)
   await reopened.close()

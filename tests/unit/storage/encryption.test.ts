@@ -83,7 +83,8 @@ describe('encryption at rest', () => {
 
   it('re-encrypts everything when the passcode changes, losing nothing', async () => {
     const { store, client, session } = await storeWithSecrets()
-    const saltBefore = (await parseSnapshot(new Uint8Array(await fs.readFile(path.join(folder, DB_NAME))))).header.kdf.salt
+    const saltBefore = (await parseSnapshot(new Uint8Array(await fs.readFile(path.join(folder, DB_NAME))))).header.kdf
+      .salt
     await store.changePasscode(PASSCODE, 'a brand new passcode')
     const after = await store.saveSession(sampleSession(client.id, { locale: 'en' }))
     await store.close()
@@ -114,7 +115,10 @@ describe('encryption at rest', () => {
   })
 
   it('requires at least 8 characters for a new store', async () => {
-    await expect(openInFolder(folder, { passcode: '1234' })).rejects.toMatchObject({ code: 'invalid-input', field: 'passcode' })
+    await expect(openInFolder(folder, { passcode: '1234' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      field: 'passcode',
+    })
     expect(await rawFiles(folder)).toEqual(new Map())
   })
 
@@ -139,7 +143,8 @@ describe('wrong-passcode throttling', () => {
     const now = () => clock
     const tryWrong = () => openInFolder(folder, { passcode: 'guess', now }).catch((error: StorageError) => error)
 
-    for (let attempt = 1; attempt <= 4; attempt++) expect(await tryWrong()).toMatchObject({ code: 'wrong-passcode', retryAfterMs: 0 })
+    for (let attempt = 1; attempt <= 4; attempt++)
+      expect(await tryWrong()).toMatchObject({ code: 'wrong-passcode', retryAfterMs: 0 })
     expect(await tryWrong()).toMatchObject({
       code: 'wrong-passcode',
       retryAfterMs: 30_000,

@@ -76,7 +76,9 @@ export async function decryptedImage(folder: string, passcode = PASSCODE): Promi
 }
 
 export function containsText(bytes: Uint8Array, text: string): boolean {
-  return Buffer.from(bytes).includes(Buffer.from(text, 'utf8')) || Buffer.from(bytes).includes(Buffer.from(text, 'utf16le'))
+  return (
+    Buffer.from(bytes).includes(Buffer.from(text, 'utf8')) || Buffer.from(bytes).includes(Buffer.from(text, 'utf16le'))
+  )
 }
 
 export { fromUtf8 }

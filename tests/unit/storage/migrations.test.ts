@@ -2,7 +2,13 @@ import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { findClient } from '../../../src/storage/client-table'
 import { StorageError } from '../../../src/storage/errors'
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration, migrate, readSchemaVersion } from '../../../src/storage/migrations'
+import {
+  LATEST_SCHEMA_VERSION,
+  MIGRATIONS,
+  type Migration,
+  migrate,
+  readSchemaVersion,
+} from '../../../src/storage/migrations'
 import { findSession } from '../../../src/storage/session-table'
 
 const APPLIED_AT = '2026-01-01T00:00:00.000Z'

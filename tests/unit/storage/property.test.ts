@@ -56,7 +56,9 @@ function payload(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
   return fc.oneof(
     fc.anything(),
     fc.string(),
-    fc.record({ key: fc.constantFrom(...keys, 'unexpected'), value: fc.anything() }).map(({ key, value }) => ({ ...valid, [key]: value })),
+    fc
+      .record({ key: fc.constantFrom(...keys, 'unexpected'), value: fc.anything() })
+      .map(({ key, value }) => ({ ...valid, [key]: value })),
     fc.constantFrom(...keys).map((key) => {
       const copy: Record<string, unknown> = { ...valid }
       delete copy[key]
@@ -74,7 +76,12 @@ let exportedJson: string
 beforeAll(async () => {
   recorder = recordingAdapter()
   store = (
-    await openCounselorStore({ adapter: recorder.adapter, loadSqlJs, passcode: PASSCODE, kdfIterations: TEST_KDF_ITERATIONS })
+    await openCounselorStore({
+      adapter: recorder.adapter,
+      loadSqlJs,
+      passcode: PASSCODE,
+      kdfIterations: TEST_KDF_ITERATIONS,
+    })
   ).store
   clientId = (await store.createClient({ displayName: 'Property Client', contact: 'p@example.org' })).id
   const session = await store.saveSession(sampleSession(clientId))
@@ -94,8 +101,10 @@ async function visibleState(): Promise<string> {
 }
 
 type Call = (args: unknown[]) => Promise<unknown>
-const call = (method: keyof CounselorStore): Call => (args) =>
-  (store[method] as (...values: unknown[]) => Promise<unknown>).apply(store, args)
+const call =
+  (method: keyof CounselorStore): Call =>
+  (args) =>
+    (store[method] as (...values: unknown[]) => Promise<unknown>).apply(store, args)
 
 const OPERATIONS: [string, Call, () => fc.Arbitrary<unknown[]>][] = [
   ['createClient', call('createClient'), () => fc.tuple(payload({ displayName: 'A', contact: 'b', notes: 'c' }))],
@@ -122,7 +131,11 @@ const OPERATIONS: [string, Call, () => fc.Arbitrary<unknown[]>][] = [
         fc.anything(),
       ),
   ],
-  ['exportSessionsCsv', call('exportSessionsCsv'), () => fc.tuple(payload({ from: '2026-01-01T00:00:00Z', to: '2026-12-31T00:00:00Z' }))],
+  [
+    'exportSessionsCsv',
+    call('exportSessionsCsv'),
+    () => fc.tuple(payload({ from: '2026-01-01T00:00:00Z', to: '2026-12-31T00:00:00Z' })),
+  ],
   ['changePasscode', call('changePasscode'), () => fc.tuple(fc.anything(), fc.anything())],
 ]
 

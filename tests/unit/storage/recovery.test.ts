@@ -8,7 +8,16 @@ import { LATEST_SCHEMA_VERSION } from '../../../src/storage/migrations'
 import { deriveKey, sealKeyCheck } from '../../../src/storage/passcode-crypto'
 import { decryptSnapshotBody, encodeSnapshot, parseSnapshot } from '../../../src/storage/snapshot-format'
 import type { PersistenceAdapter } from '../../../src/storage/persistence-adapter'
-import { DB_NAME, PASSCODE, fileAdapter, makeTempFolder, openInFolder, rawFiles, removeFolder, sampleSession } from './helpers'
+import {
+  DB_NAME,
+  PASSCODE,
+  fileAdapter,
+  makeTempFolder,
+  openInFolder,
+  rawFiles,
+  removeFolder,
+  sampleSession,
+} from './helpers'
 
 let folder: string
 let dbFile: string
@@ -40,7 +49,7 @@ async function storeWithHistory() {
 /** Where each journal frame starts and ends (after the 24-byte header: magic and generation). */
 function frameBounds(journal: Buffer): { start: number; end: number }[] {
   const bounds = []
-  for (let offset = 24; offset < journal.length; ) {
+  for (let offset = 24; offset < journal.length;) {
     const end = offset + 4 + journal.readUInt32BE(offset)
     bounds.push({ start: offset, end })
     offset = end
@@ -147,7 +156,8 @@ describe('the journal', () => {
     expect(opened.movedTo).toContain(`${DB_NAME}.journal.damaged-${STAMP}`)
     expect(await opened.store.getClient(client.id)).toEqual(client)
     expect(await opened.store.getSession(sessions[0]!.id)).toEqual(sessions[0])
-    for (const lost of sessions.slice(1)) await expect(opened.store.getSession(lost.id)).rejects.toMatchObject({ code: 'not-found' })
+    for (const lost of sessions.slice(1))
+      await expect(opened.store.getSession(lost.id)).rejects.toMatchObject({ code: 'not-found' })
     await opened.store.close()
     expect((await fs.readFile(`${journalFile}.damaged-${STAMP}`)).equals(damaged)).toBe(true)
     const again = await openInFolder(folder)

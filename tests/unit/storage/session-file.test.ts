@@ -14,7 +14,11 @@ afterEach(async () => {
 })
 
 async function exportedSession() {
-  const client = await store.createClient({ displayName: 'Export Me', contact: 'private@example.org', notes: 'private' })
+  const client = await store.createClient({
+    displayName: 'Export Me',
+    contact: 'private@example.org',
+    notes: 'private',
+  })
   const session = await store.saveSession(sampleSession(client.id))
   return { client, session, json: await store.exportSessionJson(session.id) }
 }
@@ -68,7 +72,10 @@ describe('session JSON import', () => {
   it('never overwrites a stored session: a second import is refused as a conflict', async () => {
     const { json } = await exportedSession()
     const error = await importError(json)
-    expect(error).toMatchObject({ code: 'conflict', message: 'This session is already stored, so it was not imported again.' })
+    expect(error).toMatchObject({
+      code: 'conflict',
+      message: 'This session is already stored, so it was not imported again.',
+    })
   })
 
   it('accepts a file with a byte-order mark', async () => {
@@ -88,16 +95,66 @@ describe('session JSON import', () => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case damages the parsed file freely
   type Damage = (file: any) => void
   const cases: [string, Damage, string, string][] = [
-    ['wrong format', (file) => (file.format = 'something-else'), 'format', '"format" must be one of: "health-it-role-finder/counselor-session"'],
-    ['fit above 100', (file) => (file.session.result.fits.trainer = 101), 'session.result.fits.trainer', '"session.result.fits.trainer" must be at most 100'],
-    ['fit as text', (file) => (file.session.result.fits.trainer = '90'), 'session.result.fits.trainer', '"session.result.fits.trainer" must be a number'],
-    ['unknown role', (file) => (file.session.result.bestFit = 'surgeon'), 'session.result.bestFit', '"session.result.bestFit" must be one of:'],
-    ['missing startedAt', (file) => delete file.session.startedAt, 'session.startedAt', '"session.startedAt" is missing'],
-    ['bad date', (file) => (file.session.completedAt = '31/12/2026'), 'session.completedAt', '"session.completedAt" must be a date and time'],
-    ['answer list of numbers', (file) => (file.session.answers.tasks_enjoyed = [1, 2]), 'session.answers.tasks_enjoyed', '"session.answers.tasks_enjoyed"'],
-    ['empty client name', (file) => (file.client.displayName = ' '), 'client.displayName', '"client.displayName" must not be empty'],
-    ['extra field', (file) => (file.session.password = 'x'), 'session', '"session" has fields this app does not know: "password"'],
-    ['session of another client', (file) => (file.session.clientId = 'someone-else'), 'session.clientId', '"session.clientId" must belong to the client named in the file'],
+    [
+      'wrong format',
+      (file) => (file.format = 'something-else'),
+      'format',
+      '"format" must be one of: "health-it-role-finder/counselor-session"',
+    ],
+    [
+      'fit above 100',
+      (file) => (file.session.result.fits.trainer = 101),
+      'session.result.fits.trainer',
+      '"session.result.fits.trainer" must be at most 100',
+    ],
+    [
+      'fit as text',
+      (file) => (file.session.result.fits.trainer = '90'),
+      'session.result.fits.trainer',
+      '"session.result.fits.trainer" must be a number',
+    ],
+    [
+      'unknown role',
+      (file) => (file.session.result.bestFit = 'surgeon'),
+      'session.result.bestFit',
+      '"session.result.bestFit" must be one of:',
+    ],
+    [
+      'missing startedAt',
+      (file) => delete file.session.startedAt,
+      'session.startedAt',
+      '"session.startedAt" is missing',
+    ],
+    [
+      'bad date',
+      (file) => (file.session.completedAt = '31/12/2026'),
+      'session.completedAt',
+      '"session.completedAt" must be a date and time',
+    ],
+    [
+      'answer list of numbers',
+      (file) => (file.session.answers.tasks_enjoyed = [1, 2]),
+      'session.answers.tasks_enjoyed',
+      '"session.answers.tasks_enjoyed"',
+    ],
+    [
+      'empty client name',
+      (file) => (file.client.displayName = ' '),
+      'client.displayName',
+      '"client.displayName" must not be empty',
+    ],
+    [
+      'extra field',
+      (file) => (file.session.password = 'x'),
+      'session',
+      '"session" has fields this app does not know: "password"',
+    ],
+    [
+      'session of another client',
+      (file) => (file.session.clientId = 'someone-else'),
+      'session.clientId',
+      '"session.clientId" must belong to the client named in the file',
+    ],
     ['newer format version', (file) => (file.formatVersion = 2), 'formatVersion', '"formatVersion" must be one of: 1'],
   ]
   for (const [name, damage, field, message] of cases) {

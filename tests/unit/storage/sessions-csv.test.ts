@@ -53,15 +53,47 @@ describe('exportSessionsCsv', () => {
     expect(header).toBe(CSV_COLUMNS.map((column) => `"${column}"`).join(','))
     expect(CSV_COLUMNS.filter((column) => column.startsWith('fit_'))).toHaveLength(6)
     expect(rows).toEqual([
-      [finished.id, client.id, 'Zoë ""Z"" Müller', '2026-03-02T14:00:00.000Z', '2026-03-02T14:35:10.000Z', 'es-US',
-        '2026.11.1', 'trainer', '0', '17.5', '35', '52.5', '70', '87.5'].map((value) => `"${value}"`).join(','),
-      [unfinished.id, client.id, 'Zoë ""Z"" Müller', '2026-03-03T10:00:00.000Z', '', 'en', '', '', '', '', '', '', '', '']
-        .map((value) => `"${value}"`).join(','),
+      [
+        finished.id,
+        client.id,
+        'Zoë ""Z"" Müller',
+        '2026-03-02T14:00:00.000Z',
+        '2026-03-02T14:35:10.000Z',
+        'es-US',
+        '2026.11.1',
+        'trainer',
+        '0',
+        '17.5',
+        '35',
+        '52.5',
+        '70',
+        '87.5',
+      ]
+        .map((value) => `"${value}"`)
+        .join(','),
+      [
+        unfinished.id,
+        client.id,
+        'Zoë ""Z"" Müller',
+        '2026-03-03T10:00:00.000Z',
+        '',
+        'en',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]
+        .map((value) => `"${value}"`)
+        .join(','),
     ])
   })
 
   it('neutralises formula injection in client names', async () => {
-    const client = await store.createClient({ displayName: '=cmd|\' /C calc\'!A0' })
+    const client = await store.createClient({ displayName: "=cmd|' /C calc'!A0" })
     await store.saveSession(sampleSession(client.id))
     const [, row] = lines(await store.exportSessionsCsv())
     expect(row).toContain(`"'=cmd|' /C calc'!A0"`)
@@ -69,11 +101,18 @@ describe('exportSessionsCsv', () => {
 
   it('exports only sessions started in [from, to) when given a range', async () => {
     const client = await store.createClient({ displayName: 'Ranged' })
-    for (const startedAt of ['2026-01-31T23:59:59Z', '2026-02-01T00:00:00Z', '2026-02-28T23:59:59Z', '2026-03-01T00:00:00Z']) {
+    for (const startedAt of [
+      '2026-01-31T23:59:59Z',
+      '2026-02-01T00:00:00Z',
+      '2026-02-28T23:59:59Z',
+      '2026-03-01T00:00:00Z',
+    ]) {
       await store.saveSession(sampleSession(client.id, { startedAt }))
     }
     const started = async (range: { from?: string; to?: string }) =>
-      lines(await store.exportSessionsCsv(range)).slice(1).map((row) => row.split(',')[3])
+      lines(await store.exportSessionsCsv(range))
+        .slice(1)
+        .map((row) => row.split(',')[3])
     expect(await started({ from: '2026-02-01T00:00:00Z', to: '2026-03-01T00:00:00Z' })).toEqual([
       '"2026-02-01T00:00:00.000Z"',
       '"2026-02-28T23:59:59.000Z"',
@@ -84,10 +123,15 @@ describe('exportSessionsCsv', () => {
   })
 
   it('refuses a backwards or malformed range, naming it', async () => {
-    await expect(store.exportSessionsCsv({ from: '2026-03-01T00:00:00Z', to: '2026-02-01T00:00:00Z' })).rejects.toMatchObject({
+    await expect(
+      store.exportSessionsCsv({ from: '2026-03-01T00:00:00Z', to: '2026-02-01T00:00:00Z' }),
+    ).rejects.toMatchObject({
       code: 'invalid-input',
       message: 'Could not export: "range" must have "from" before "to".',
     })
-    await expect(store.exportSessionsCsv({ from: 'March' })).rejects.toMatchObject({ code: 'invalid-input', field: 'from' })
+    await expect(store.exportSessionsCsv({ from: 'March' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      field: 'from',
+    })
   })
 })

@@ -46,7 +46,10 @@ it('erases all counselor data, moved-aside copies included, and the next open st
 })
 
 it('reports a failed erase in plain words', async () => {
-  const adapter = { ...fileAdapter(folder), eraseAll: () => Promise.reject(Object.assign(new Error('x'), { code: 'EACCES' })) }
+  const adapter = {
+    ...fileAdapter(folder),
+    eraseAll: () => Promise.reject(Object.assign(new Error('x'), { code: 'EACCES' })),
+  }
   await expect(eraseAllCounselorData({ adapter })).rejects.toMatchObject({
     code: 'write-failed',
     message:

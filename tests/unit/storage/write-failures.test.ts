@@ -89,7 +89,10 @@ describe('a full disk', () => {
     // The next save cannot append after the half-written frame, so it rewrites: that fails too.
     await expectWriteFailed(store.createClient({ displayName: 'Second Try' }), 'because the disk is full')
     expect(fs.readFileSync(path.join(folder, DB_NAME)).equals(snapshotBefore), 'snapshot untouched').toBe(true)
-    expect(fs.readdirSync(folder).filter((name) => name.endsWith('.tmp')), 'no temp files left').toEqual([])
+    expect(
+      fs.readdirSync(folder).filter((name) => name.endsWith('.tmp')),
+      'no temp files left',
+    ).toEqual([])
 
     state.failure = null
     await store.updateClient({ id: client.id, notes: 'space is back' })
@@ -99,7 +102,7 @@ describe('a full disk', () => {
     expect((await reopened.store.listSessions(client.id)).map((session) => session.id).sort()).toEqual(
       [kept.id, unsaved!.id].sort(),
     )
-    expect((await reopened.store.searchClients('second try'))).toHaveLength(1)
+    expect(await reopened.store.searchClients('second try')).toHaveLength(1)
     expect((await reopened.store.getClient(client.id)).notes).toBe('space is back')
     await reopened.store.close()
   })
@@ -147,7 +150,8 @@ describe('a read-only disk', () => {
     expect(error).toBeInstanceOf(StorageError)
     expect(error).toMatchObject({
       code: 'write-failed',
-      message: 'Counselor data could not be created because the disk is read-only. Try again once the disk has space and can be written to.',
+      message:
+        'Counselor data could not be created because the disk is read-only. Try again once the disk has space and can be written to.',
     })
   })
 })
