@@ -15,6 +15,7 @@ import {
   type PersistenceAdapter,
 } from '../storage'
 import type { CounselorApi, CounselorOpenResult, ExportFile } from '../shared/counselor-contract'
+import { sessionFileName } from '../shared/session-file'
 
 export interface CounselorServiceOptions {
   adapter: PersistenceAdapter
@@ -106,7 +107,7 @@ export function createCounselorService(options: CounselorServiceOptions): Counse
 
     async exportSession({ sessionId }): Promise<ExportFile> {
       const text = await unlocked().exportSessionJson(sessionId)
-      return { fileName: `session-${stamp()}-${sessionId.slice(0, 8)}.json`, mimeType: 'application/json', text }
+      return { fileName: sessionFileName(sessionId, new Date(now()).toISOString()), mimeType: 'application/json', text }
     },
 
     async exportSessionsCsv(range): Promise<ExportFile> {

@@ -3,15 +3,10 @@
  * Nothing here imports Vue, the DOM or Electron: the domain runs anywhere.
  */
 
-export const ROLE_IDS = [
-  'clinical_consultant',
-  'implementation_manager',
-  'implementation_support',
-  'redesign_specialist',
-  'technical_support',
-  'trainer',
-] as const
-export type RoleId = (typeof ROLE_IDS)[number]
+import type { RoleId } from '../shared/roles'
+
+// The role ids are part of the contract between processes (stored results use them).
+export { ROLE_IDS, type RoleId } from '../shared/roles'
 
 /** Where a statement about a role comes from: ONC's own words, or our own reading of them. */
 export type Basis = 'onc' | 'ours'

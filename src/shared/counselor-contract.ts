@@ -16,7 +16,7 @@ import {
   type Session,
   type SessionInput,
   type SessionSummary,
-} from '../storage/records'
+} from './records'
 import { CHANNELS } from './channels'
 
 export interface CounselorStatus {

@@ -6,7 +6,7 @@
  * preload, renderer and tests can all import it.
  */
 import { z } from './zod'
-import { answersSchema } from '../storage/records'
+import { answersSchema } from './records'
 import { CHANNELS, type Channel } from './channels'
 import { COUNSELOR_PAYLOADS, type CounselorApi, type FileApi, type KioskApi } from './counselor-contract'
 

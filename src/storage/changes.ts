@@ -7,7 +7,7 @@
 import type { Database } from 'sql.js'
 import { z } from '../shared/zod'
 import { putClient } from './client-table'
-import { clientSchema, sessionSchema } from './records'
+import { clientSchema, sessionSchema } from '../shared/records'
 import { putSession } from './session-table'
 import { inTransaction } from './sql-helpers'
 

@@ -1,6 +1,6 @@
 /** SQL for the clients table. Inputs are already validated; this file only maps rows. */
 import type { Database, SqlValue } from 'sql.js'
-import type { Client, ClientSummary } from './records'
+import type { Client, ClientSummary } from '../shared/records'
 import { clientSearchKey, foldForSearch } from './search-key'
 import { selectRows, text, textOrNull } from './sql-helpers'
 

@@ -27,8 +27,9 @@ import {
   recordIdSchema,
   searchQuerySchema,
   sessionInputSchema,
-} from './records'
-import { parseSessionJson, sessionToJson } from './session-file'
+} from '../shared/records'
+import { sessionToJson } from '../shared/session-file'
+import { parseSessionJson } from './session-file'
 import { findSession, listSessionSummaries, listSessionsForExport } from './session-table'
 import { sessionsToCsv } from './sessions-csv'
 import { inTransaction } from './sql-helpers'

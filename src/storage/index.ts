@@ -2,7 +2,8 @@
  * Counselor-mode storage: encrypted SQLite (sql.js) that runs unchanged in Electron's
  * main process and in a browser. Platform code stays outside: pass a
  * PersistenceAdapter (electron/main/services/database-file.ts or ./indexeddb-adapter)
- * and a function that loads sql.js.
+ * and a function that loads sql.js. Record types and schemas are part of the contract:
+ * src/shared/records.ts.
  */
 export { openCounselorStore } from './open-counselor-store'
 export type { OpenCounselorStoreOptions, OpenStatus, OpenedCounselorStore } from './open-counselor-store'
@@ -13,17 +14,5 @@ export type { CounselorStorageStatus } from './storage-maintenance'
 export { StorageError, isStorageError, toPlainStorageError } from './errors'
 export type { PlainStorageError, StorageErrorCode } from './errors'
 export type { PersistenceAdapter } from './persistence-adapter'
-export type {
-  Client,
-  ClientSummary,
-  ClientUpdateInput,
-  DateRange,
-  NewClientInput,
-  Session,
-  SessionInput,
-  SessionResult,
-  SessionSummary,
-} from './records'
 export { DEFAULT_KDF_ITERATIONS } from './passcode-crypto'
-export { SESSION_FILE_FORMAT } from './session-file'
 export { CSV_COLUMNS } from './sessions-csv'

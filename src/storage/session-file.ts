@@ -1,41 +1,12 @@
 /**
- * One session as a JSON file, to hand over or archive, and to import back. The file
- * names its format and version, and carries the client's id and display name so an
- * import can find (or recreate) the client. Contact details and client notes stay out.
+ * Reads a session file back (the format itself is part of the contract:
+ * src/shared/session-file.ts), with plain-words errors that name the bad field.
  */
-import { z } from '../shared/zod'
+import { sessionFileSchema, type SessionFile } from '../shared/session-file'
 import { StorageError } from './errors'
-import { type Client, type Session, displayNameSchema, recordIdSchema, sessionSchema, timestampSchema } from './records'
 import { parseOrThrow } from './validation'
 
-export const SESSION_FILE_FORMAT = 'health-it-role-finder/counselor-session'
 const MAX_FILE_CHARACTERS = 5_000_000
-
-export const sessionFileSchema = z
-  .object({
-    format: z.literal(SESSION_FILE_FORMAT),
-    formatVersion: z.literal(1),
-    exportedAt: timestampSchema,
-    client: z.object({ id: recordIdSchema, displayName: displayNameSchema }).strict(),
-    session: sessionSchema,
-  })
-  .strict()
-  .refine((file) => file.session.clientId === file.client.id, {
-    message: 'must belong to the client named in the file',
-    path: ['session', 'clientId'],
-  })
-export type SessionFile = z.output<typeof sessionFileSchema>
-
-export function sessionToJson(session: Session, client: Client, exportedAt: string): string {
-  const file: SessionFile = {
-    format: SESSION_FILE_FORMAT,
-    formatVersion: 1,
-    exportedAt,
-    client: { id: client.id, displayName: client.displayName },
-    session,
-  }
-  return `${JSON.stringify(file, null, 2)}\n`
-}
 
 const IMPORT_CONTEXT = {
   action: 'This file is not a valid session export',

@@ -1,7 +1,7 @@
 /** SQL for the sessions table. Answers, notes and results are stored as JSON text. */
 import type { Database, SqlValue } from 'sql.js'
-import type { RoleId } from '../domain/types'
-import type { Session, SessionResult, SessionSummary } from './records'
+import type { RoleId } from '../shared/roles'
+import type { Session, SessionResult, SessionSummary } from '../shared/records'
 import { selectRows, text, textOrNull } from './sql-helpers'
 
 export function putSession(db: Database, session: Session): void {

@@ -4,7 +4,7 @@
  * accents), every field quoted, CRLF line ends, and text that a spreadsheet would
  * run as a formula (= + - @, tab, carriage return) prefixed with a single quote.
  */
-import { ROLE_IDS } from '../domain/types'
+import { ROLE_IDS } from '../shared/roles'
 import type { SessionWithClientName } from './session-table'
 
 const BYTE_ORDER_MARK = '\uFEFF'

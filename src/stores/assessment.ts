@@ -11,7 +11,7 @@ import { scoreAnswers } from '../domain/scoring'
 import type { AnswerValue, Answers } from '../domain/types'
 import { askedQuestions, withoutHiddenAnswers } from '../domain/visibility'
 import { useHost } from '../host'
-import type { SessionInput } from '../storage/records'
+import type { SessionInput } from '../shared/records'
 import { useKioskStore } from './kiosk'
 import { usePreferencesStore } from './preferences'
 

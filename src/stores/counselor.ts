@@ -16,8 +16,8 @@ import type {
   NewClientInput,
   Session,
   SessionSummary,
-} from '../storage/records'
-import { sessionToJson } from '../storage/session-file'
+} from '../shared/records'
+import { sessionFileName, sessionToJson } from '../shared/session-file'
 import { usePreferencesStore } from './preferences'
 import { useAssessmentStore } from './assessment'
 import { useKioskStore } from './kiosk'
@@ -215,7 +215,7 @@ export const useCounselorStore = defineStore('counselor', () => {
       updatedAt: now,
     }
     const file = {
-      fileName: `session-${now.slice(0, 10)}-${sessionId.slice(0, 8)}.json`,
+      fileName: sessionFileName(sessionId, now),
       mimeType: 'application/json' as const,
       text: sessionToJson(unsaved, owner, now),
     }

@@ -8,7 +8,7 @@ import { content } from '../../src/content'
 import { scoreAnswers } from '../../src/domain/scoring'
 import type { Answers } from '../../src/domain/types'
 import type { HostApi } from '../../src/shared/host-contract'
-import type { Session } from '../../src/storage/records'
+import type { Session } from '../../src/shared/records'
 import { memoryHost, mountApp } from './mount-app'
 
 export const PASSCODE = 'green river lamp'

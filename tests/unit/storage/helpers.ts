@@ -8,7 +8,7 @@ import { ROLE_IDS } from '../../../src/domain/types'
 import { fromUtf8 } from '../../../src/storage/bytes'
 import { deriveKey } from '../../../src/storage/passcode-crypto'
 import type { PersistenceAdapter } from '../../../src/storage/persistence-adapter'
-import type { SessionInput } from '../../../src/storage/records'
+import type { SessionInput } from '../../../src/shared/records'
 import { decryptSnapshotBody, parseSnapshot } from '../../../src/storage/snapshot-format'
 import { openCounselorStore, type OpenCounselorStoreOptions } from '../../../src/storage'
 

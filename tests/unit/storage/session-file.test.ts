@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type CounselorStore, SESSION_FILE_FORMAT, StorageError } from '../../../src/storage'
+import { SESSION_FILE_FORMAT } from '../../../src/shared/session-file'
+import { type CounselorStore, StorageError } from '../../../src/storage'
 import { makeTempFolder, openInFolder, rawFiles, removeFolder, sampleSession } from './helpers'
 
 let folder: string

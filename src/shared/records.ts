@@ -1,9 +1,10 @@
 /**
- * What counselor mode stores, as zod schemas (the single source for both the
- * TypeScript types and the checks every public operation runs on its input).
+ * What counselor mode stores, as zod schemas: the single source for the TypeScript
+ * types, the checks every storage operation runs on its input, and the IPC payload
+ * validators. Part of the contract, so storage, main, the host and the stores share it.
  */
-import { z } from '../shared/zod'
-import { ROLE_IDS, type RoleId } from '../domain/types'
+import { z } from './zod'
+import { ROLE_IDS, type RoleId } from './roles'
 
 /** Control characters and lone UTF-16 surrogates (which cannot be stored as UTF-8). Notes may have tabs and line breaks. */
 const SINGLE_LINE_FORBIDDEN = /[\p{Cc}\p{Cs}]/u
