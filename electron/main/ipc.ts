@@ -1,6 +1,6 @@
 import { CHANNELS, PAYLOADS, type Channel, type HostApi } from '../../src/shared/host-contract'
-import type { IpcResult } from '../common/ipc-result'
-import { isStorageError } from '../../src/storage/errors'
+import type { IpcResult } from '../../src/shared/ipc-result'
+import { isStorageError, toPlainStorageError } from '../../src/storage/errors'
 import { UserFacingError } from './services/user-facing-error'
 
 /** The part of an IPC event a handler looks at: which frame sent it. */
@@ -32,21 +32,20 @@ export function createChannelHandler(
 ): (event: IpcSender, payload: unknown) => Promise<IpcResult<unknown>> {
   return async (event, payload) => {
     if (!guards.isTrustedSender(event.senderFrame?.url)) {
-      return { ok: false, error: 'untrusted-sender', message: 'This request is not allowed.' }
+      return { ok: false, code: 'untrusted-sender', message: 'This request is not allowed.' }
     }
     const parsed = PAYLOADS[channel].safeParse(payload)
     if (!parsed.success) {
-      return { ok: false, error: 'invalid-payload', message: 'The app sent data it cannot use.' }
+      return { ok: false, code: 'invalid-payload', message: 'The app sent data it cannot use.' }
     }
     try {
       return { ok: true, value: await serve(parsed.data) }
     } catch (error) {
-      // Storage errors are written for the counselor already: plain words, no detail.
-      if (error instanceof UserFacingError || isStorageError(error)) {
-        return { ok: false, error: 'failed', message: error.message }
-      }
+      // Storage and user-facing errors carry a code and plain details; the page words them.
+      if (isStorageError(error)) return { ok: false, ...toPlainStorageError(error) }
+      if (error instanceof UserFacingError) return { ok: false, ...error.toPlain() }
       guards.logError(channel, error)
-      return { ok: false, error: 'failed', message: GENERIC_FAILURE }
+      return { ok: false, code: 'unexpected', message: GENERIC_FAILURE }
     }
   }
 }

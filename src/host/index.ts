@@ -6,6 +6,7 @@
  */
 import type { HostApi } from '../shared/host-contract'
 import { parseIdleSeconds } from '../shared/kiosk'
+import { hostFromBridge } from './bridge-host'
 import { createBrowserHost, defaultExtras, kioskSettingOn } from './browser-host'
 
 let host: HostApi | undefined
@@ -13,7 +14,7 @@ let host: HostApi | undefined
 /** Picks the host once, before the app mounts. */
 export async function initHost(): Promise<HostApi> {
   if (host) return host
-  if (window.api) return (host = window.api)
+  if (window.api) return (host = hostFromBridge(window.api))
   // In a browser, `?kiosk` (and optionally `&idle=SECONDS`) in the address forces kiosk mode;
   // counselors can also turn it on as a setting.
   const query = new URLSearchParams(window.location.search)

@@ -152,6 +152,12 @@ export default {
       missing: 'Enter the counselor passcode.',
       wrong: 'That passcode is not right.',
     },
+    /** Why the kiosk switch said no (KioskModeResult.reason); a wrong passcode uses leave.wrong. */
+    refused: {
+      needsCounselor: 'Open the counselor area first, then turn on kiosk mode.',
+      setByLaunch:
+        'This computer starts the app in kiosk mode from its shortcut. Ask the person who set it up to change the shortcut.',
+    },
   },
   startOver: {
     confirmTitle: 'Start over?',
@@ -405,6 +411,39 @@ export default {
       note: 'Counselor note (optional)',
       noteHint: 'For your records. It is saved with the session and is not printed for the client.',
       backToRecord: 'Back to {client}’s record',
+    },
+  },
+  /** Words for the codes of src/shared/errors.ts: one entry per code. `generic` is for a code this page does not know. */
+  hostErrors: {
+    generic: 'Something went wrong. Please try again.',
+    'invalid-input': 'Some of what was entered cannot be stored. Check it for unusual characters, then try again.',
+    'invalid-import': 'This file is not a valid session export. Choose a session file that this app saved.',
+    'wrong-passcode': 'That passcode is not right. Check it and try again.',
+    locked: 'Too many wrong passcodes. Wait a few minutes, then try again.',
+    'not-found': 'This record is not stored here. It may have been deleted.',
+    conflict: 'This session is already stored, so it was not added again.',
+    'write-failed': 'This could not be saved. What is on the screen is still here. Try again, or export it as a file.',
+    'read-failed':
+      'The saved data could not be read. The folder may be missing, or this computer account may not open it. Nothing was changed.',
+    damaged:
+      'The saved counselor data looks damaged, and it could not be set aside, so it was left as it is. Check that the disk has free space and is not read-only, then try again.',
+    'newer-version':
+      'The saved counselor data was made by a newer version of this app. Update the app to open it. Nothing was changed.',
+    unavailable: 'The counselor area cannot start on this computer right now. Close the app and open it again.',
+    closed: 'The counselor area is locked. Enter the passcode to open it.',
+    unexpected: 'Something unexpected went wrong. Please try again.',
+    'untrusted-sender': 'This request is not allowed.',
+    'invalid-payload': 'The app sent data it cannot use. Please try again.',
+    /** A failed write, by what the disk said (details.disk). */
+    disk: {
+      full: 'This could not be saved because the disk is full. Make some space, then try again.',
+      'read-only':
+        'This could not be saved because the disk is read-only. Ask the person who set up this computer for help.',
+      'not-allowed':
+        'This could not be saved because this computer account may not save in that folder. Ask the person who set up this computer for help.',
+      failing:
+        'This could not be saved because the disk reported an error. Try again. If it keeps happening, ask for help.',
+      refused: 'This could not be saved because the disk refused it. Try again. If it keeps happening, ask for help.',
     },
   },
 } as const

@@ -164,6 +164,11 @@ export default {
       missing: 'Escriba la contraseña de consejero.',
       wrong: 'Esa contraseña no es correcta.',
     },
+    refused: {
+      needsCounselor: 'Primero abra el área para consejeros y luego active el modo quiosco.',
+      setByLaunch:
+        'Esta computadora abre la aplicación en modo quiosco desde su acceso directo. Pida a la persona que lo preparó que cambie el acceso directo.',
+    },
   },
   startOver: {
     confirmTitle: '¿Volver a empezar?',
@@ -420,6 +425,40 @@ export default {
       note: 'Nota del consejero (opcional)',
       noteHint: 'Para sus registros. Se guarda con la sesión y no se imprime para el cliente.',
       backToRecord: 'Volver al expediente de {client}',
+    },
+  },
+  hostErrors: {
+    generic: 'Algo salió mal. Inténtelo otra vez.',
+    'invalid-input':
+      'Parte de lo que escribió no se puede guardar. Revise si tiene caracteres poco comunes e inténtelo otra vez.',
+    'invalid-import':
+      'Este archivo no es una sesión exportada válida. Elija un archivo de sesión que haya guardado esta aplicación.',
+    'wrong-passcode': 'Esa clave no es correcta. Revísela e inténtelo otra vez.',
+    locked: 'Demasiadas claves equivocadas. Espere unos minutos y vuelva a intentarlo.',
+    'not-found': 'Este expediente no está guardado aquí. Puede que se haya borrado.',
+    conflict: 'Esta sesión ya está guardada, así que no se agregó otra vez.',
+    'write-failed':
+      'No se pudo guardar. Lo que está en la pantalla sigue aquí. Inténtelo otra vez o expórtelo como archivo.',
+    'read-failed':
+      'No se pudieron leer los datos guardados. Puede que falte la carpeta o que esta cuenta de la computadora no pueda abrirla. No se cambió nada.',
+    damaged:
+      'Los datos guardados de consejeros parecen dañados y no se pudieron apartar, así que se dejaron como estaban. Revise que el disco tenga espacio libre y que no sea de solo lectura, e inténtelo otra vez.',
+    'newer-version':
+      'Los datos guardados de consejeros se hicieron con una versión más nueva de esta aplicación. Actualice la aplicación para abrirlos. No se cambió nada.',
+    unavailable:
+      'El área para consejeros no puede iniciar en esta computadora en este momento. Cierre la aplicación y ábrala otra vez.',
+    closed: 'El área para consejeros está bloqueada. Escriba la clave para abrirla.',
+    unexpected: 'Ocurrió algo inesperado. Inténtelo otra vez.',
+    'untrusted-sender': 'Esta solicitud no está permitida.',
+    'invalid-payload': 'La aplicación envió datos que no puede usar. Inténtelo otra vez.',
+    disk: {
+      full: 'No se pudo guardar porque el disco está lleno. Libere espacio e inténtelo otra vez.',
+      'read-only':
+        'No se pudo guardar porque el disco es de solo lectura. Pida ayuda a la persona que preparó esta computadora.',
+      'not-allowed':
+        'No se pudo guardar porque esta cuenta de la computadora no puede guardar en esa carpeta. Pida ayuda a la persona que preparó esta computadora.',
+      failing: 'No se pudo guardar porque el disco informó un error. Inténtelo otra vez. Si sigue pasando, pida ayuda.',
+      refused: 'No se pudo guardar porque el disco lo rechazó. Inténtelo otra vez. Si sigue pasando, pida ayuda.',
     },
   },
 } as const satisfies Messages<typeof en>

@@ -8,6 +8,7 @@
 import { z } from './zod'
 import { answersSchema } from './records'
 import { CHANNELS, type Channel } from './channels'
+import type { IpcResult } from './ipc-result'
 import { COUNSELOR_PAYLOADS, type CounselorApi, type FileApi, type KioskApi } from './counselor-contract'
 
 export { answersSchema }
@@ -58,6 +59,12 @@ export interface HostApi extends CounselorApi, FileApi, KioskApi {
 }
 
 export { CHANNELS, type Channel } from './channels'
+
+/**
+ * What Electron's preload puts on the page as `window.api`: the same functions, each
+ * answering with the IpcResult reply as it came from main (src/host/bridge-host.ts unwraps it).
+ */
+export type BridgeApi = { [K in keyof HostApi]: (payload?: Parameters<HostApi[K]>[0]) => Promise<IpcResult<unknown>> }
 
 // Every HostApi function has a channel, and no channel lacks a function.
 export type ChannelsMatchApi = [keyof HostApi] extends [keyof typeof CHANNELS]

@@ -1,37 +1,24 @@
 /**
- * The only kind of error counselor storage throws. Every message is written for the
- * counselor who will read it: plain words, no stack trace, no SQL, and it says what
- * still works (for example that the open session can be exported after a failed save).
+ * The only kind of error counselor storage throws. Its code crosses to the page, which
+ * words it in the counselor's language; the English message is for the error log and
+ * developers: plain words, no stack trace, no SQL, and it says what still works (for
+ * example that the open session can be exported after a failed save).
  */
+import {
+  diskProblemOf,
+  type DiskProblem,
+  type HostErrorCode,
+  type HostErrorDetails,
+  type PlainHostError,
+} from '../shared/errors'
 
-export type StorageErrorCode =
-  /** A caller passed something malformed; `field` names it. */
-  | 'invalid-input'
-  /** An imported session file failed validation; `field` names the bad field. */
-  | 'invalid-import'
-  | 'wrong-passcode'
-  /** Too many wrong passcodes; `retryAfterMs` says how long to wait. */
-  | 'locked'
-  | 'not-found'
-  /** The change would overwrite something that already exists. */
-  | 'conflict'
-  /** The disk refused a write (full, read-only, no permission). The data in memory is intact. */
-  | 'write-failed'
-  /** The saved data could not be read at all (permission, missing drive). Nothing was changed. */
-  | 'read-failed'
-  /** The saved data looks damaged but could not be moved aside, so it was left untouched. */
-  | 'damaged'
-  /** The saved data was written by a newer version of the app. Nothing was changed. */
-  | 'newer-version'
-  /** The database engine (WebAssembly) could not be loaded. */
-  | 'unavailable'
-  | 'closed'
-  /** A bug, not the user's doing. The message stays plain; `cause` keeps the detail for logs. */
-  | 'unexpected'
+/**
+ * Storage's codes are the host contract's (src/shared/errors.ts, where each is
+ * described), less the two only the IPC bridge uses.
+ */
+export type StorageErrorCode = Exclude<HostErrorCode, 'untrusted-sender' | 'invalid-payload'>
 
-export interface StorageErrorDetails {
-  field?: string
-  retryAfterMs?: number
+export interface StorageErrorDetails extends HostErrorDetails {
   cause?: unknown
 }
 
@@ -40,12 +27,14 @@ export class StorageError extends Error {
   readonly code: StorageErrorCode
   readonly field: string | undefined
   readonly retryAfterMs: number | undefined
+  readonly disk: DiskProblem | undefined
 
   constructor(code: StorageErrorCode, message: string, details: StorageErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
     this.code = code
     this.field = details.field
     this.retryAfterMs = details.retryAfterMs
+    this.disk = details.disk
   }
 }
 
@@ -53,19 +42,13 @@ export function isStorageError(value: unknown): value is StorageError {
   return value instanceof StorageError
 }
 
-/** What may cross IPC or reach the UI: code and plain words, never a stack or a cause. */
-export interface PlainStorageError {
-  code: StorageErrorCode
-  message: string
-  field?: string
-  retryAfterMs?: number
-}
-
-export function toPlainStorageError(error: unknown): PlainStorageError {
+/** What may cross IPC or reach the UI: code, English words and plain details, never a stack or a cause. */
+export function toPlainStorageError(error: unknown): PlainHostError {
   const typed = isStorageError(error) ? error : unexpected(error)
-  const plain: PlainStorageError = { code: typed.code, message: typed.message }
+  const plain: PlainHostError = { code: typed.code, message: typed.message }
   if (typed.field !== undefined) plain.field = typed.field
   if (typed.retryAfterMs !== undefined) plain.retryAfterMs = typed.retryAfterMs
+  if (typed.disk !== undefined) plain.disk = typed.disk
   return plain
 }
 
@@ -84,28 +67,16 @@ export async function guarded<T>(operation: () => Promise<T> | T): Promise<T> {
 
 /**
  * Turns a failed disk (Node errno) or browser-storage (DOMException name) write into
- * plain words. Read by property, so this file needs neither Node nor DOM types.
+ * a `write-failed` error that says why (src/shared/errors.ts reads the reason).
  */
 export function writeFailed(
   cause: unknown,
   whatFailed = 'The change could not be saved',
   afterwards = 'Everything in the open session is still here: export it if you need to, then try again.',
 ): StorageError {
-  const code = readStringProperty(cause, 'code')
-  const name = readStringProperty(cause, 'name')
-  let reason: string
-  if (code === 'ENOSPC' || code === 'EDQUOT' || name === 'QuotaExceededError') {
-    reason = 'because the disk is full'
-  } else if (code === 'EROFS') {
-    reason = 'because the disk is read-only'
-  } else if (code === 'EACCES' || code === 'EPERM' || name === 'NotAllowedError') {
-    reason = 'because this computer account is not allowed to write to the counselor data folder'
-  } else if (code === 'EIO') {
-    reason = 'because the disk reported an error'
-  } else {
-    reason = 'because the disk refused the write'
-  }
-  return new StorageError('write-failed', `${whatFailed} ${reason}. ${afterwards}`, { cause })
+  const disk = diskProblemOf(cause)
+  const reason = DISK_REASONS[disk]
+  return new StorageError('write-failed', `${whatFailed} ${reason}. ${afterwards}`, { cause, disk })
 }
 
 export function readFailed(cause: unknown): StorageError {
@@ -116,8 +87,10 @@ export function readFailed(cause: unknown): StorageError {
   )
 }
 
-function readStringProperty(value: unknown, key: string): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined
-  const property = (value as Record<string, unknown>)[key]
-  return typeof property === 'string' ? property : undefined
+const DISK_REASONS: Record<DiskProblem, string> = {
+  full: 'because the disk is full',
+  'read-only': 'because the disk is read-only',
+  'not-allowed': 'because this computer account is not allowed to write to the counselor data folder',
+  failing: 'because the disk reported an error',
+  refused: 'because the disk refused the write',
 }

@@ -11,6 +11,7 @@ import { scoreAnswers } from '../domain/scoring'
 import type { AnswerValue, Answers } from '../domain/types'
 import { askedQuestions, withoutHiddenAnswers } from '../domain/visibility'
 import { useHost } from '../host'
+import { hostErrorOf, type HostErrorInfo } from '../shared/errors'
 import type { SessionInput } from '../shared/records'
 import { useKioskStore } from './kiosk'
 import { usePreferencesStore } from './preferences'
@@ -31,8 +32,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const answers = ref<Answers>({})
   const route = ref('/')
   const saveFailed = ref(false)
-  /** Plain words from the host when a save failed, to show as they are. */
-  const saveError = ref<string | null>(null)
+  /** Why a guided save failed: the host's code, for the page to word. Null for self-guided progress (the page says it plainly). */
+  const saveProblem = ref<HostErrorInfo | null>(null)
   const guided = ref<GuidedSession | null>(null)
   // Saves run one after another, so a session is created once and then updated.
   let saving: Promise<void> = Promise.resolve()
@@ -69,9 +70,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
     return saving
   }
 
-  function noteSaveOutcome(error: unknown): void {
+  function noteSaveOutcome(error: unknown, worded = true): void {
     saveFailed.value = error !== null
-    saveError.value = error === null ? null : error instanceof Error ? error.message : null
+    saveProblem.value = error === null || !worded ? null : hostErrorOf(error)
   }
 
   async function saveGuided(session: GuidedSession): Promise<void> {
@@ -115,9 +116,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
         route: route.value,
       })
       noteSaveOutcome(null)
-    } catch {
+    } catch (error) {
       // The answers stay in memory; the page says plainly that they are not saved.
-      noteSaveOutcome(new Error(''))
+      noteSaveOutcome(error, false)
     }
   }
 
@@ -195,7 +196,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     answers,
     route,
     saveFailed,
-    saveError,
+    saveProblem,
     guided,
     givenAnswers,
     questions,

@@ -1,14 +1,15 @@
 /**
  * Counselor mode in the renderer: whether the counselor area is open, the client
  * list, and the client or session on screen. Orchestrates only: the encrypted
- * records live behind the host (src/counselor/service.ts), which throws errors in
- * plain words that the pages show as they are.
+ * records live behind the host (src/counselor/service.ts), whose errors carry a code
+ * that the pages word in the counselor's language.
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { RouteLocationNormalized, RouteLocationRaw } from 'vue-router'
 import { initHost, useHost } from '../host'
 import type { CounselorOpenResult, CounselorStatus } from '../shared/counselor-contract'
+import { hostErrorOf, type HostErrorInfo } from '../shared/errors'
 import type {
   Client,
   ClientSummary,
@@ -58,10 +59,6 @@ export function countCsvRows(text: string): number {
   return Math.max(0, rows - 1)
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : String(error)
-}
-
 export const useCounselorStore = defineStore('counselor', () => {
   const status = ref<CounselorStatus | null>(null)
   const clients = ref<ClientSummary[]>([])
@@ -71,8 +68,8 @@ export const useCounselorStore = defineStore('counselor', () => {
   const sessions = ref<SessionSummary[]>([])
   /** The session on screen (session page). */
   const session = ref<Session | null>(null)
-  /** Why the record for the page could not be opened (e.g. it was deleted), in the host's words. */
-  const loadError = ref<string | null>(null)
+  /** Why the record for the page could not be opened (e.g. it was deleted): the host's code, for the page to word. */
+  const loadError = ref<HostErrorInfo | null>(null)
   const flash = ref<Flash | null>(null)
 
   async function refreshStatus(): Promise<CounselorStatus> {
@@ -273,7 +270,7 @@ export const useCounselorStore = defineStore('counselor', () => {
     } catch (error) {
       // Counselor storage could not even be checked: the gate explains.
       status.value = null
-      loadError.value = messageOf(error)
+      loadError.value = hostErrorOf(error)
       return to.meta.counselorPublic ? true : { name: 'counselor-gate' }
     }
     if (to.meta.counselorPublic) {
@@ -288,7 +285,7 @@ export const useCounselorStore = defineStore('counselor', () => {
       }
       if (typeof to.params.sessionId === 'string') await loadSession(to.params.sessionId)
     } catch (error) {
-      loadError.value = messageOf(error)
+      loadError.value = hostErrorOf(error)
       client.value = null
       sessions.value = []
       session.value = null

@@ -3,6 +3,7 @@ import { useAssessmentStore } from '../../src/stores/assessment'
 import { PERSONAS } from '../fixtures/personas'
 import { memoryHost, mountApp } from './mount-app'
 import { mountCounselor, settle, unlockedHost, until } from './counselor-support'
+import { HostError } from '../../src/shared/errors'
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -105,7 +106,7 @@ describe('a guided session', () => {
     expect(wrapper.find('.guided-banner').exists()).toBe(false)
   })
 
-  it('when saving fails, says so in the host’s words and still exports the session as a file', async () => {
+  it('when saving fails, says why in plain words and still exports the session as a file', async () => {
     const { host: real } = await unlockedHost()
     const client = await real.createClient({ displayName: 'Rosa' })
     const { host: base, state } = memoryHost()
@@ -113,7 +114,8 @@ describe('a guided session', () => {
       ...real,
       saveFile: base.saveFile,
       saveSession: async () => {
-        throw new Error('The session could not be saved: the disk is full. The answers are still open on screen.')
+        // As a real host fails: a code and the disk's reason; the English words are for the log.
+        throw new HostError('write-failed', 'The session could not be saved: the disk is full.', { disk: 'full' })
       },
     }
     const { wrapper, router } = await mountApp('/', failing)

@@ -24,6 +24,7 @@ export function createFileService({ chooseSavePath, renderPdf, write = writeFile
       await write(target, data)
     } catch (error) {
       throw new UserFacingError(`The file could not be saved (${describeFileError(error)}). Try another folder.`, {
+        code: 'write-failed',
         cause: error,
       })
     }

@@ -61,6 +61,7 @@ export function createRecordStore<T>({
       } catch (error) {
         if (errorCode(error) === 'ENOENT') return null
         throw new UserFacingError(`Your ${what} could not be read (${describeFileError(error)}).`, {
+          code: 'read-failed',
           cause: error,
         })
       }
@@ -79,6 +80,7 @@ export function createRecordStore<T>({
         await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`)
       } catch (error) {
         throw new UserFacingError(`Your ${what} could not be saved in ${folder} (${describeFileError(error)}).`, {
+          code: 'write-failed',
           cause: error,
         })
       }
@@ -89,6 +91,7 @@ export function createRecordStore<T>({
         await fs.promises.rm(file, { force: true })
       } catch (error) {
         throw new UserFacingError(`Your ${what} could not be removed (${describeFileError(error)}).`, {
+          code: 'write-failed',
           cause: error,
         })
       }

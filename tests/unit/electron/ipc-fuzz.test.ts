@@ -56,7 +56,7 @@ describe('every IPC handler under random payloads', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...Object.values(CHANNELS)), fc.anything(), async (channel, payload) => {
         const result = await listeners.get(channel)!({ senderFrame: { url: 'https://example.org/' } }, payload)
-        expect(result).toMatchObject({ ok: false, error: 'untrusted-sender' })
+        expect(result).toMatchObject({ ok: false, code: 'untrusted-sender' })
       }),
       { numRuns: 500 },
     )

@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { IpcResult } from '../../../electron/common/ipc-result'
+import type { IpcResult } from '../../../src/shared/ipc-result'
+import { StorageError } from '../../../src/storage/errors'
 import { realHostHandlers } from './fixtures/host-handlers'
 import { registerIpcHandlers, type IpcSender } from '../../../electron/main/ipc'
 import { isTrustedSender } from '../../../electron/main/security'
@@ -64,7 +65,7 @@ describe('registerIpcHandlers', () => {
   ])('rejects a request from %s and touches nothing', async (_label, event) => {
     const { call } = register(realHandlers())
     const result = await call(CHANNELS.saveProgress, event as IpcSender, goodProgress)
-    expect(result).toEqual({ ok: false, error: 'untrusted-sender', message: expect.any(String) })
+    expect(result).toEqual({ ok: false, code: 'untrusted-sender', message: expect.any(String) })
     expect(fs.readdirSync(folder)).toEqual([])
   })
 
@@ -82,7 +83,7 @@ describe('registerIpcHandlers', () => {
   ])('rejects a save with %s and writes nothing', async (_label, payload) => {
     const { call } = register(realHandlers())
     const result = await call(CHANNELS.saveProgress, ownPage, payload)
-    expect(result).toEqual({ ok: false, error: 'invalid-payload', message: expect.any(String) })
+    expect(result).toEqual({ ok: false, code: 'invalid-payload', message: expect.any(String) })
     expect(fs.readdirSync(folder)).toEqual([])
   })
 
@@ -90,7 +91,7 @@ describe('registerIpcHandlers', () => {
     const { call } = register(realHandlers())
     expect(await call(CHANNELS.clearProgress, ownPage, { everything: true })).toMatchObject({
       ok: false,
-      error: 'invalid-payload',
+      code: 'invalid-payload',
     })
   })
 
@@ -111,10 +112,13 @@ describe('registerIpcHandlers', () => {
     })
   })
 
-  it('passes a user-facing failure message on, and hides any other error', async () => {
+  it('passes a user-facing failure on with its code, and hides any other error', async () => {
     const handlers = realHandlers()
     handlers.saveProgress = async () => {
-      throw new UserFacingError('Your progress could not be saved (the disk is full).')
+      throw new UserFacingError('Your progress could not be saved (the disk is full).', {
+        code: 'write-failed',
+        cause: Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+      })
     }
     handlers.loadProgress = async () => {
       throw new Error('EBADF at /home/ada/.config/secret/path')
@@ -122,13 +126,34 @@ describe('registerIpcHandlers', () => {
     const { call, logError } = register(handlers)
     expect(await call(CHANNELS.saveProgress, ownPage, goodProgress)).toEqual({
       ok: false,
-      error: 'failed',
+      code: 'write-failed',
+      disk: 'full',
       message: 'Your progress could not be saved (the disk is full).',
     })
     const hidden = await call(CHANNELS.loadProgress, ownPage)
-    expect(hidden).toEqual({ ok: false, error: 'failed', message: 'Something went wrong. Please try again.' })
+    expect(hidden).toEqual({ ok: false, code: 'unexpected', message: 'Something went wrong. Please try again.' })
     expect(JSON.stringify(hidden)).not.toContain('/home/ada')
     expect(logError).toHaveBeenCalledWith(CHANNELS.loadProgress, expect.any(Error))
+  })
+
+  it("passes a storage error's code and plain details on, never its cause", async () => {
+    const handlers = realHandlers()
+    handlers.counselorChangePasscode = async () => {
+      throw new StorageError('locked', 'Too many wrong passcodes. Wait 15 minutes and try again.', {
+        retryAfterMs: 900_000,
+        cause: new Error('SQLITE_BUSY at /home/ada/db'),
+      })
+    }
+    const { call, logError } = register(handlers)
+    const reply = await call(CHANNELS.counselorChangePasscode, ownPage, { current: 'a', next: 'b' })
+    expect(reply).toEqual({
+      ok: false,
+      code: 'locked',
+      retryAfterMs: 900_000,
+      message: 'Too many wrong passcodes. Wait 15 minutes and try again.',
+    })
+    expect(JSON.stringify(reply)).not.toContain('SQLITE')
+    expect(logError).not.toHaveBeenCalled()
   })
 })
 

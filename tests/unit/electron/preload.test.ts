@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { buildHostApi } from '../../../electron/preload/host-api'
+import { hostFromBridge } from '../../../src/host/bridge-host'
+import { HostError } from '../../../src/shared/errors'
 import { CHANNELS } from '../../../src/shared/host-contract'
 
 // The bridge is faked only here, at the edge, to see exactly what the page receives.
@@ -8,6 +10,9 @@ vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.calls.push([key, api]) },
   ipcRenderer: { invoke: exposed.invoke },
 }))
+
+/** The page's host over the preload's api, as src/host builds it in Electron. */
+const pageHost = (invoke: Parameters<typeof buildHostApi>[0]) => hostFromBridge(buildHostApi(invoke))
 
 describe('buildHostApi', () => {
   it('has one function per contract channel and nothing else', () => {
@@ -21,25 +26,48 @@ describe('buildHostApi', () => {
     const invoke = vi.fn(async () => ({ ok: true, value: undefined }))
     const api = buildHostApi(invoke)
     const progress = { schema: 1, savedAt: 'now', answers: {}, route: '/' } as const
-    await (api.saveProgress as (...args: unknown[]) => Promise<void>)(progress, 'smuggled')
+    await (api.saveProgress as (...args: unknown[]) => Promise<unknown>)(progress, 'smuggled')
     expect(invoke).toHaveBeenCalledWith(CHANNELS.saveProgress, progress)
     await api.loadProgress()
     expect(invoke).toHaveBeenLastCalledWith(CHANNELS.loadProgress, undefined)
   })
 
+  it('hands a failed reply to the page as plain data, never as a thrown Error', async () => {
+    // Electron's context bridge copies a thrown Error with its message only; plain data is copied whole.
+    const reply = { ok: false, code: 'write-failed', disk: 'full', message: 'The disk is full.' }
+    const api = buildHostApi(async () => reply)
+    const received = await api.clearProgress()
+    expect(structuredClone(received)).toEqual(reply)
+  })
+})
+
+describe('the page host over the bridge', () => {
   it('returns the value of a successful reply', async () => {
     const info = { name: 'Health IT Role Finder', version: '0.1.0', host: 'electron' }
-    const api = buildHostApi(async () => ({ ok: true, value: info }))
+    const api = pageHost(async () => ({ ok: true, value: info }))
     await expect(api.getAppInfo()).resolves.toEqual(info)
   })
 
   it('rejects with the plain message of a failed reply', async () => {
-    const api = buildHostApi(async () => ({ ok: false, error: 'failed', message: 'The disk is full.' }))
+    const api = pageHost(async () => ({ ok: false, code: 'write-failed', message: 'The disk is full.' }))
     await expect(api.clearProgress()).rejects.toThrow('The disk is full.')
   })
 
+  it("rejects with a HostError that keeps the reply's code and details", async () => {
+    const api = pageHost(async () => ({
+      ok: false,
+      code: 'locked',
+      message: 'Too many wrong passcodes.',
+      retryAfterMs: 60_000,
+      field: 'passcode',
+    }))
+    const error = await api.counselorChangePasscode({ current: 'a', next: 'b' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(HostError)
+    expect(error).toMatchObject({ code: 'locked', retryAfterMs: 60_000, field: 'passcode' })
+  })
+
   it('rejects an unexpected reply instead of passing it on', async () => {
-    const api = buildHostApi(async () => 'not a result')
+    const api = pageHost(async () => 'not a result')
     await expect(api.loadProgress()).rejects.toThrow('unexpected reply')
   })
 })
