@@ -1,5 +1,5 @@
 import type { ContentTexts } from '../src/content/schema'
-import type { Report } from '../src/domain/report'
+import type { ResultView } from '../src/domain/report'
 import type { Content } from '../src/domain/types'
 
 const BAR_WIDTH = 20
@@ -13,7 +13,8 @@ function signed(points: number): string {
   return points > 0 ? `+${points}` : String(points)
 }
 
-export function formatReportText(report: Report): string {
+/** The result's view model (src/domain/report.ts) as plain text for a terminal. */
+export function formatReportText(report: ResultView): string {
   const best = report.bestFit
   const lines: string[] = [`Best fit: ${best.name} (fit ${best.fit} of 100)`, '', best.summary, '']
   if (best.tiedWith.length) {

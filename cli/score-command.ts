@@ -6,7 +6,7 @@
 import { loadCheckedContent } from '../src/content/checked'
 import { ContentError } from '../src/content/errors'
 import { checkAnswers, describeProblem } from '../src/domain/answers'
-import { buildReport } from '../src/domain/report'
+import { presentResult } from '../src/domain/report'
 import { scoreAnswers } from '../src/domain/scoring'
 import { formatReportText, formatQuestionBank } from './format-text'
 import type { ContentTexts } from '../src/content/schema'
@@ -46,7 +46,7 @@ export async function runScoreCommand(argv: string[], io: CommandIO): Promise<nu
       const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''
       throw new InputError(`${describeProblem(problems[0]!)}${more}; run with --questions to see the allowed answers`)
     }
-    const report = buildReport(content, texts, scoreAnswers(content, answers))
+    const report = presentResult(content, texts, answers, scoreAnswers(content, answers))
     io.stdout(options.format === 'text' ? formatReportText(report) : JSON.stringify(report, null, 2) + '\n')
     return 0
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { Contribution, RoleScore } from './scoring'
+import type { Contribution, RoleBreakdown } from './scoring'
 
 export interface Explanation {
   shownBaseline: number
@@ -15,7 +15,7 @@ export interface Explanation {
  * "Why this fit": the very contributions the score was built from, split into
  * those that raised and lowered it. baseline + raised + lowered + other = fit.
  */
-export function explainRole(score: RoleScore, limit = 5): Explanation {
+export function explainRole(score: RoleBreakdown, limit = 5): Explanation {
   const raised = score.contributions.filter((c) => c.shownPoints > 0).sort((a, b) => b.points - a.points)
   const lowered = score.contributions.filter((c) => c.shownPoints < 0).sort((a, b) => a.points - b.points)
   const listed = [...raised.slice(0, limit), ...lowered.slice(0, limit)]

@@ -1,21 +1,25 @@
 /**
- * A self-contained, language-specific account of a result: the shape printed by
- * the command line and kept with exports. Every number comes from the scoring result.
+ * The one result presenter: content, its words in one language, the answers and their
+ * scoring result in; the view model out. The results page, the counselor's session page
+ * and its printout, the compare page and `npm run score` (JSON and text) all render this,
+ * so screens never score. Every number comes from the scoring result and from the
+ * breakdown of the same sums (breakdownRole). New parts of a result (a rule, a wording)
+ * are added here, once, for every one of them.
  */
 import type { ContentTexts } from '../content/schema'
-import type { Content, RoleId } from './types'
-import type { AssessmentResult, Contribution } from './scoring'
+import type { Answers, Content, RoleId } from './types'
+import { breakdownRole, type AssessmentResult, type Contribution } from './scoring'
 import { explainRole } from './explain'
 import type { Caution } from './cautions'
 
-export interface ReportContribution {
+export interface ExplainedAnswer {
   questionId: string
   question: string
   answer: string
   points: number
 }
 
-export interface ReportRequirement {
+export interface PresentedRequirement {
   id: string
   label: string
   met: boolean
@@ -26,7 +30,7 @@ export interface ReportRequirement {
   close?: string
 }
 
-export interface ReportRole {
+export interface RankedRole {
   roleId: RoleId
   name: string
   rank: number
@@ -36,27 +40,30 @@ export interface ReportRole {
   ineligibleReason?: string
 }
 
-export interface Report {
+export interface ResultView {
   contentVersion: string
   bestFit: {
     roleId: RoleId
     name: string
     fit: number
     tiedWith: RoleId[]
+    /** The names of every role shown as equal best, this one first; empty when none is. */
+    equalNames: string[]
     summary: string
     work: string[]
     background: string
     jobTitles: string[]
     exam: string | null
-    readiness: { bringsBackground: boolean; requirements: ReportRequirement[] }
+    readiness: { bringsBackground: boolean; requirements: PresentedRequirement[] }
+    /** startingPoint + raised + lowered + otherAnswers = fit, in whole points. */
     explanation: {
       startingPoint: number
-      raised: ReportContribution[]
-      lowered: ReportContribution[]
+      raised: ExplainedAnswer[]
+      lowered: ExplainedAnswer[]
       otherAnswers: number
     }
   }
-  ranking: ReportRole[]
+  ranking: RankedRole[]
   closeRoles: RoleId[]
   cautions: Caution[]
 }
@@ -69,12 +76,18 @@ export function answerLabel(content: Content, texts: ContentTexts, questionId: s
   return labels.map((l, i) => l ?? optionIds[i]).join('; ')
 }
 
-export function buildReport(content: Content, texts: ContentTexts, result: AssessmentResult): Report {
+export function presentResult(
+  content: Content,
+  texts: ContentTexts,
+  answers: Answers,
+  result: AssessmentResult,
+): ResultView {
   const best = result.ranking[0]!
   const role = content.roles.find((r) => r.id === best.roleId)!
   const roleText = texts.roles[best.roleId]!
-  const explanation = explainRole(best)
-  const describe = (c: Contribution): ReportContribution => ({
+  const explanation = explainRole(breakdownRole(content, answers, best.roleId))
+  const nameOf = (roleId: RoleId) => texts.roles[roleId]!.name
+  const describe = (c: Contribution): ExplainedAnswer => ({
     questionId: c.questionId,
     question: texts.questions[c.questionId]?.short ?? c.questionId,
     answer: answerLabel(content, texts, c.questionId, c.optionIds),
@@ -87,6 +100,7 @@ export function buildReport(content: Content, texts: ContentTexts, result: Asses
       name: roleText.name,
       fit: best.shownFit,
       tiedWith: best.tiedWith,
+      equalNames: best.tiedWith.length ? [best.roleId, ...best.tiedWith].map(nameOf) : [],
       summary: roleText.summary,
       work: roleText.work,
       background: roleText.background,
@@ -115,7 +129,7 @@ export function buildReport(content: Content, texts: ContentTexts, result: Asses
     },
     ranking: result.ranking.map((s) => ({
       roleId: s.roleId,
-      name: texts.roles[s.roleId]!.name,
+      name: nameOf(s.roleId),
       rank: s.rank,
       fit: s.shownFit,
       tiedWith: s.tiedWith,
@@ -125,4 +139,24 @@ export function buildReport(content: Content, texts: ContentTexts, result: Asses
     closeRoles: result.closeRoles,
     cautions: result.cautions,
   }
+}
+
+/** One role's fit in two results, for the compare page. */
+export interface FitChange {
+  roleId: RoleId
+  name: string
+  before: number
+  after: number
+  change: number
+}
+
+/** Each role's shown fit then and now, in the roles file's order. */
+export function compareResults(content: Content, then: ResultView, now: ResultView): FitChange[] {
+  const fitIn = (view: ResultView) => new Map(view.ranking.map((r) => [r.roleId, r]))
+  const [before, after] = [fitIn(then), fitIn(now)]
+  return content.roles.map(({ id }) => {
+    const old = before.get(id)?.fit ?? 0
+    const fit = after.get(id)?.fit ?? 0
+    return { roleId: id, name: after.get(id)?.name ?? id, before: old, after: fit, change: fit - old }
+  })
 }

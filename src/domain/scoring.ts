@@ -4,7 +4,8 @@
  * For each role, every asked question adds the weight of the chosen option(s).
  * The sum is placed between the lowest and highest sums any answers could give
  * (ranges.ts), which yields a fit from 0 to 100. The same per-question amounts,
- * scaled the same way, are the explanation: `baseline + Σ contribution.points = fit`.
+ * scaled the same way, are the explanation (breakdownRole):
+ * `baseline + Σ contribution.points = fit`. Everything returned is plain data.
  */
 import type { AnswerCondition, Answers, Content, Role, RoleId } from './types'
 import { prepare } from './prepared'
@@ -24,6 +25,7 @@ export interface Contribution {
   shownPoints: number
 }
 
+/** A role's score: plain data, so it survives JSON, structuredClone and IPC unchanged. */
 export interface RoleScore {
   roleId: RoleId
   /** Exact fit, 0–100. */
@@ -38,9 +40,21 @@ export interface RoleScore {
   unmetEligibility: AnswerCondition[]
   /** The fit if no answer counted for or against the role. */
   baseline: number
-  shownBaseline: number
-  contributions: Contribution[]
   readiness: Readiness
+}
+
+/**
+ * Where one role's fit comes from, answer by answer: `baseline + Σ points = fit`, and in
+ * whole numbers `shownBaseline + Σ shownPoints = shownFit`. Worked out by breakdownRole
+ * from the very numbers scoreAnswers used, only for the roles whose "why" is shown.
+ */
+export interface RoleBreakdown {
+  roleId: RoleId
+  baseline: number
+  shownBaseline: number
+  fit: number
+  shownFit: number
+  contributions: Contribution[]
 }
 
 export interface AssessmentResult {
@@ -54,38 +68,9 @@ export interface AssessmentResult {
 }
 
 export function scoreAnswers(content: Content, answers: Answers): AssessmentResult {
-  const { roleIds, questions } = prepare(content)
-  const asked = askedQuestions(content, answers).map((q) => questions.get(q.id)!)
-
-  // One pass over the answers gathers every role's raw contribution at once, in one flat
-  // array (answer i, role r at i * roleCount + r): far fewer allocations per call.
-  const roleCount = roleIds.length
-  // Plain arrays: typed arrays are slow to allocate, and these are made on every call.
-  const lowest: number[] = new Array(roleCount).fill(0)
-  const span: number[] = new Array(roleCount).fill(0)
-  const answeredIds: string[] = []
-  const answeredOptions: string[][] = []
-  const raws: number[] = new Array(asked.length * roleCount).fill(0)
-  for (const prepared of asked) {
-    for (let r = 0; r < roleCount; r++) {
-      lowest[r]! += prepared.min[r]!
-      span[r]! += prepared.max[r]! - prepared.min[r]!
-    }
-    const answer = answers[prepared.question.id]
-    if (answer === undefined) continue
-    const optionIds = Array.isArray(answer) ? answer : [answer]
-    const offset = answeredIds.length * roleCount
-    for (const optionId of optionIds) {
-      const weights = prepared.weights.get(optionId)
-      if (weights) for (let r = 0; r < roleCount; r++) raws[offset + r]! += weights[r]!
-    }
-    answeredIds.push(prepared.question.id)
-    answeredOptions.push(optionIds)
-  }
-  const answered = { questionIds: answeredIds, optionIds: answeredOptions, raws, roleCount }
-
-  const scores = content.roles.map((role, r) => scoreRole(role, r, answers, lowest[r]!, span[r]!, answered))
-  const order = new Map(roleIds.map((id, i) => [id, i]))
+  const gathered = gatherAnswers(content, answers)
+  const scores = content.roles.map((role, r) => scoreRole(role, r, answers, gathered))
+  const order = new Map(gathered.roleIds.map((id, i) => [id, i]))
   // Documented tie rule: equal shown fits keep the order of roles.json, and are shown as equal.
   scores.sort(
     (a, b) =>
@@ -109,101 +94,114 @@ export function scoreAnswers(content: Content, answers: Answers): AssessmentResu
   }
 }
 
-function sameStanding(a: RoleScore, b: RoleScore): boolean {
-  return a.eligible === b.eligible && a.shownFit === b.shownFit
-}
-
-interface AnsweredQuestions {
-  questionIds: string[]
-  optionIds: string[][]
-  /** Raw weight of answer i for role r at i * roleCount + r. */
-  raws: number[]
-  roleCount: number
-}
-
-function scoreRole(
-  role: Role,
-  roleIndex: number,
-  answers: Answers,
-  lowest: number,
-  span: number,
-  answered: AnsweredQuestions,
-): RoleScore {
-  const { raws, roleCount } = answered
-  const count = answered.questionIds.length
-  const scale = span > 0 ? 100 / span : 0
-  const baseline = -lowest * scale
+/**
+ * One role's per-answer breakdown, from the same sums as its score (same order of
+ * additions, so the same fit to the last bit): whole-number points that add up to the
+ * shown fit (largest-remainder rounding).
+ */
+export function breakdownRole(content: Content, answers: Answers, roleId: RoleId): RoleBreakdown {
+  const { roleIds, lowest, span, answered } = gatherAnswers(content, answers)
+  const r = roleIds.indexOf(roleId)
+  if (r < 0) throw new RangeError(`no role "${roleId}" in the content`)
+  const { questionIds, optionIds, raws, roleCount } = answered
+  const { scale, baseline } = scaleOf(lowest[r]!, span[r]!)
   // values[0] is the baseline; values[i + 1] is answer i's points.
   const values: number[] = [baseline]
   let fit = baseline
-  for (let i = 0; i < count; i++) {
-    const points = raws[i * roleCount + roleIndex]! * scale
+  for (let i = 0; i < questionIds.length; i++) {
+    const points = raws[i * roleCount + r]! * scale
     values.push(points)
     fit += points
   }
   fit = clamp(fit)
-  const unmetEligibility = role.eligibility.filter((c) => !conditionHolds(c, answers))
-  return new ScoredRole(
-    role.id,
-    fit,
-    baseline,
-    unmetEligibility,
-    assessReadiness(role, answers),
-    values,
-    answered,
-    roleIndex,
-  )
+  const shownFit = Math.round(fit)
+  const shown = roundToTotal(values, shownFit)
+  const contributions: Contribution[] = questionIds.map((questionId, i) => ({
+    questionId,
+    optionIds: optionIds[i]!,
+    raw: raws[i * roleCount + r]!,
+    points: values[i + 1]!,
+    shownPoints: shown[i + 1]!,
+  }))
+  return { roleId, baseline, shownBaseline: shown[0]!, fit, shownFit, contributions }
+}
+
+function sameStanding(a: RoleScore, b: RoleScore): boolean {
+  return a.eligible === b.eligible && a.shownFit === b.shownFit
+}
+
+interface GatheredAnswers {
+  roleIds: RoleId[]
+  /** Per role: the lowest sum any answers could give, and the span up to the highest. */
+  lowest: number[]
+  span: number[]
+  answered: {
+    questionIds: string[]
+    optionIds: string[][]
+    /** Raw weight of answer i for role r at i * roleCount + r. */
+    raws: number[]
+    roleCount: number
+  }
 }
 
 /**
- * A role's score. The per-answer breakdown (whole-number points that add up to the
- * shown fit) is worked out from the same numbers the first time it is read: ranking
- * needs only the fits, and most roles' explanations are never shown.
+ * One pass over the asked questions gathers every role's range and raw contributions at
+ * once, in one flat array (answer i, role r at i * roleCount + r): far fewer allocations
+ * per call.
  */
-class ScoredRole implements RoleScore {
-  readonly shownFit: number
-  readonly eligible: boolean
-  rank = 0
-  tiedWith: RoleId[] = []
-  private breakdown: { shownBaseline: number; contributions: Contribution[] } | undefined
-
-  constructor(
-    readonly roleId: RoleId,
-    readonly fit: number,
-    readonly baseline: number,
-    readonly unmetEligibility: AnswerCondition[],
-    readonly readiness: Readiness,
-    private readonly values: number[],
-    private readonly answered: AnsweredQuestions,
-    private readonly roleIndex: number,
-  ) {
-    this.shownFit = Math.round(fit)
-    this.eligible = unmetEligibility.length === 0
-  }
-
-  get shownBaseline(): number {
-    return this.explain().shownBaseline
-  }
-
-  get contributions(): Contribution[] {
-    return this.explain().contributions
-  }
-
-  private explain() {
-    if (this.breakdown) return this.breakdown
-    const { questionIds, optionIds, raws, roleCount } = this.answered
-    const shown = roundToTotal(this.values, this.shownFit)
-    const contributions: Contribution[] = []
-    for (let i = 0; i < questionIds.length; i++) {
-      contributions.push({
-        questionId: questionIds[i]!,
-        optionIds: optionIds[i]!,
-        raw: raws[i * roleCount + this.roleIndex]!,
-        points: this.values[i + 1]!,
-        shownPoints: shown[i + 1]!,
-      })
+function gatherAnswers(content: Content, answers: Answers): GatheredAnswers {
+  const { roleIds, questions } = prepare(content)
+  const asked = askedQuestions(content, answers).map((q) => questions.get(q.id)!)
+  const roleCount = roleIds.length
+  // Plain arrays: typed arrays are slow to allocate, and these are made on every call.
+  const lowest: number[] = new Array(roleCount).fill(0)
+  const span: number[] = new Array(roleCount).fill(0)
+  const questionIds: string[] = []
+  const optionIds: string[][] = []
+  const raws: number[] = new Array(asked.length * roleCount).fill(0)
+  for (const prepared of asked) {
+    for (let r = 0; r < roleCount; r++) {
+      lowest[r]! += prepared.min[r]!
+      span[r]! += prepared.max[r]! - prepared.min[r]!
     }
-    return (this.breakdown = { shownBaseline: shown[0]!, contributions })
+    const answer = answers[prepared.question.id]
+    if (answer === undefined) continue
+    const chosen = Array.isArray(answer) ? answer : [answer]
+    const offset = questionIds.length * roleCount
+    for (const optionId of chosen) {
+      const weights = prepared.weights.get(optionId)
+      if (weights) for (let r = 0; r < roleCount; r++) raws[offset + r]! += weights[r]!
+    }
+    questionIds.push(prepared.question.id)
+    optionIds.push(chosen)
+  }
+  return { roleIds, lowest, span, answered: { questionIds, optionIds, raws, roleCount } }
+}
+
+/** Raw sums to fit points: the lowest possible sum is 0, the highest 100. */
+function scaleOf(lowest: number, span: number): { scale: number; baseline: number } {
+  const scale = span > 0 ? 100 / span : 0
+  return { scale, baseline: -lowest * scale }
+}
+
+function scoreRole(role: Role, r: number, answers: Answers, gathered: GatheredAnswers): RoleScore {
+  const { raws, roleCount, questionIds } = gathered.answered
+  const { scale, baseline } = scaleOf(gathered.lowest[r]!, gathered.span[r]!)
+  // The same additions, in the same order, as breakdownRole: the fit is identical.
+  let fit = baseline
+  for (let i = 0; i < questionIds.length; i++) fit += raws[i * roleCount + r]! * scale
+  fit = clamp(fit)
+  const unmetEligibility = role.eligibility.filter((c) => !conditionHolds(c, answers))
+  return {
+    roleId: role.id,
+    fit,
+    shownFit: Math.round(fit),
+    rank: 0,
+    tiedWith: [],
+    eligible: unmetEligibility.length === 0,
+    unmetEligibility,
+    baseline,
+    readiness: assessReadiness(role, answers),
   }
 }
 

@@ -15,6 +15,7 @@ import { hostErrorOf, type HostErrorInfo } from '../shared/errors'
 import type { SessionInput } from '../shared/records'
 import { useKioskStore } from './kiosk'
 import { usePreferencesStore } from './preferences'
+import { presentIn } from './result-view'
 
 /** A counselor-guided session: the answers are saved to the client's encrypted record, not as self-guided progress. */
 export interface GuidedSession {
@@ -43,6 +44,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const questions = computed(() => askedQuestions(content, answers.value))
   const isComplete = computed(() => checkAnswers(content, givenAnswers.value).length === 0)
   const result = computed(() => (isComplete.value ? scoreAnswers(content, givenAnswers.value) : null))
+  /** The result as the results page shows it, in the interface's language. */
+  const resultView = computed(() =>
+    result.value ? presentIn(usePreferencesStore().locale, givenAnswers.value, result.value) : null,
+  )
   const answeredCount = computed(() => questions.value.filter((q) => givenAnswers.value[q.id] !== undefined).length)
   /** 1-based number of the first asked question still missing a valid answer; 0 when none. */
   const firstOpenQuestion = computed(() => {
@@ -202,6 +207,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     questions,
     isComplete,
     result,
+    resultView,
     answeredCount,
     firstOpenQuestion,
     setAnswer,

@@ -5,7 +5,7 @@
  * that the pages word in the counselor's language.
  */
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import type { RouteLocationNormalized, RouteLocationRaw } from 'vue-router'
 import { initHost, useHost } from '../host'
 import type { CounselorOpenResult, CounselorStatus } from '../shared/counselor-contract'
@@ -19,7 +19,10 @@ import type {
   SessionSummary,
 } from '../shared/records'
 import { sessionFileName, sessionToJson } from '../shared/session-file'
+import { content } from '../content'
+import { compareResults, type FitChange, type ResultView } from '../domain/report'
 import { usePreferencesStore } from './preferences'
+import { presentIn } from './result-view'
 import { useAssessmentStore } from './assessment'
 import { useKioskStore } from './kiosk'
 
@@ -59,6 +62,13 @@ export function countCsvRows(text: string): number {
   return Math.max(0, rows - 1)
 }
 
+/** Two finished sessions side by side, both worked out with today's questions. */
+export interface SessionComparison {
+  then: { startedAt: string; best: ResultView['bestFit'] }
+  now: { startedAt: string; best: ResultView['bestFit'] }
+  rows: FitChange[]
+}
+
 export const useCounselorStore = defineStore('counselor', () => {
   const status = ref<CounselorStatus | null>(null)
   const clients = ref<ClientSummary[]>([])
@@ -71,6 +81,27 @@ export const useCounselorStore = defineStore('counselor', () => {
   /** Why the record for the page could not be opened (e.g. it was deleted): the host's code, for the page to word. */
   const loadError = ref<HostErrorInfo | null>(null)
   const flash = ref<Flash | null>(null)
+
+  /** A stored session's result as the results page shows it, worked out again with today's content. */
+  function presentSession(stored: Session): ResultView {
+    return presentIn(usePreferencesStore().locale, stored.answers)
+  }
+  /** The open session's result, once it is finished. */
+  const sessionView = computed(() => (session.value?.result ? presentSession(session.value) : null))
+  /** The content version the open session was scored with, when it is not today's. */
+  const olderVersion = computed(() => {
+    const version = session.value?.result?.contentVersion
+    return version && version !== content.version ? version : null
+  })
+
+  function compareSessions(then: Session, now: Session): SessionComparison {
+    const [before, after] = [presentSession(then), presentSession(now)]
+    return {
+      then: { startedAt: then.startedAt, best: before.bestFit },
+      now: { startedAt: now.startedAt, best: after.bestFit },
+      rows: compareResults(content, before, after),
+    }
+  }
 
   async function refreshStatus(): Promise<CounselorStatus> {
     status.value = await useHost().counselorStatus()
@@ -300,6 +331,9 @@ export const useCounselorStore = defineStore('counselor', () => {
     client,
     sessions,
     session,
+    sessionView,
+    olderVersion,
+    compareSessions,
     loadError,
     flash,
     refreshStatus,

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { content } from '../../../src/content/index'
 import { checkAnswers } from '../../../src/domain/answers'
 import { explainRole } from '../../../src/domain/explain'
-import { scoreAnswers } from '../../../src/domain/scoring'
+import { breakdownRole, scoreAnswers } from '../../../src/domain/scoring'
 import { answersFor, PERSONAS } from '../../fixtures/personas'
 
 const fitOf = (answers: Parameters<typeof scoreAnswers>[1], roleId: string) =>
   scoreAnswers(content, answers).ranking.find((s) => s.roleId === roleId)!
+const breakdownOf = (answers: Parameters<typeof scoreAnswers>[1], roleId: string) =>
+  breakdownRole(content, answers, fitOf(answers, roleId).roleId)
 
 describe('personas written from the role descriptions', () => {
   it('covers every role at least twice', () => {
@@ -125,14 +127,27 @@ describe('cautions', () => {
   })
 })
 
+describe('results are plain data', () => {
+  it.each(PERSONAS.map((p) => [p.name, p] as const))('%s survives JSON and structuredClone unchanged', (_n, p) => {
+    const result = scoreAnswers(content, p.answers)
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result)
+    expect(structuredClone(result)).toEqual(result)
+    const breakdown = breakdownRole(content, p.answers, result.bestFit)
+    expect(structuredClone(breakdown)).toEqual(breakdown)
+    for (const score of result.ranking) expect(Object.getPrototypeOf(score)).toBe(Object.prototype)
+  })
+})
+
 describe('explanations use the same numbers as the score', () => {
   it.each(PERSONAS.map((p) => [p.name, p] as const))('%s', (_name, persona) => {
     for (const score of scoreAnswers(content, persona.answers).ranking) {
-      const exact = score.baseline + score.contributions.reduce((t, c) => t + c.points, 0)
+      const breakdown = breakdownRole(content, persona.answers, score.roleId)
+      expect(breakdown).toMatchObject({ fit: score.fit, shownFit: score.shownFit, baseline: score.baseline })
+      const exact = score.baseline + breakdown.contributions.reduce((t, c) => t + c.points, 0)
       expect(exact).toBeCloseTo(score.fit, 9)
-      const shown = score.shownBaseline + score.contributions.reduce((t, c) => t + c.shownPoints, 0)
+      const shown = breakdown.shownBaseline + breakdown.contributions.reduce((t, c) => t + c.shownPoints, 0)
       expect(shown).toBe(score.shownFit)
-      const why = explainRole(score)
+      const why = explainRole(breakdown)
       const listed = [...why.raised, ...why.lowered].reduce((t, c) => t + c.shownPoints, 0)
       expect(why.shownBaseline + listed + why.otherPoints).toBe(score.shownFit)
       expect(why.raised.every((c) => c.shownPoints > 0)).toBe(true)
@@ -142,7 +157,7 @@ describe('explanations use the same numbers as the score', () => {
 
   it('names the answers that drove the best fit', () => {
     const manager = PERSONAS.find((p) => p.expected === 'implementation_manager')!
-    const why = explainRole(fitOf(manager.answers, 'implementation_manager'))
+    const why = explainRole(breakdownOf(manager.answers, 'implementation_manager'))
     expect(why.raised.map((c) => c.questionId)).toContain('like_lead_team')
   })
 })
