@@ -115,6 +115,8 @@ export function createCounselorService(options: CounselorServiceOptions): Counse
       return { fileName: `role-finder-sessions-${stamp()}.csv`, mimeType: 'text/csv', text }
     },
 
+    countSessions: (range) => unlocked().countSessions(range),
+
     importSession: ({ text, clientId }) => unlocked().importSessionJson(text, clientId ? { clientId } : {}),
   }
 }

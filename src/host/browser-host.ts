@@ -91,6 +91,7 @@ export function createBrowserHost(
     getSession: counselor('getSession'),
     exportSession: counselor('exportSession'),
     exportSessionsCsv: counselor('exportSessionsCsv'),
+    countSessions: counselor('countSessions'),
     importSession: counselor('importSession'),
     saveFile: async (file) => (await extras.files()).saveFile(file),
     printToPdf: async (request) => (await extras.files()).printToPdf(request),

@@ -30,8 +30,8 @@ export function createAppRouter(): Router {
   // Counselor pages: hidden in a kiosk, behind the passcode, and their record loaded before they open.
   router.beforeEach(async (to) => {
     if (!to.path.startsWith('/counselor')) return true
-    const { useCounselorStore } = await import('../stores/counselor')
-    return useCounselorStore().guard(to)
+    const { counselorGuard } = await import('./counselor-guard')
+    return counselorGuard(to)
   })
   return router
 }

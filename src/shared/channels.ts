@@ -24,6 +24,7 @@ export const CHANNELS = {
   getSession: 'sessions:get',
   exportSession: 'sessions:export-json',
   exportSessionsCsv: 'sessions:export-csv',
+  countSessions: 'sessions:count',
   importSession: 'sessions:import-json',
   saveFile: 'files:save',
   printToPdf: 'files:print-pdf',

@@ -55,6 +55,8 @@ export interface CounselorApi {
   getSession(payload: { sessionId: string }): Promise<Session>
   exportSession(payload: { sessionId: string }): Promise<ExportFile>
   exportSessionsCsv(payload: DateRange): Promise<ExportFile>
+  /** How many sessions a reporting export of this range would hold. */
+  countSessions(payload: DateRange): Promise<number>
   importSession(payload: { text: string; clientId?: string }): Promise<Session>
 }
 
@@ -83,6 +85,7 @@ const passcode = z.string().min(1).max(1024)
 const fileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,100}\.(json|csv|pdf)$/, 'must be a plain file name')
 const clientRef = z.object({ clientId: recordIdSchema }).strict()
 const isoDate = z.iso.datetime({ offset: true })
+const dateRange = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict()
 
 export const COUNSELOR_PAYLOADS = {
   [CHANNELS.counselorStatus]: z.undefined(),
@@ -98,7 +101,8 @@ export const COUNSELOR_PAYLOADS = {
   [CHANNELS.saveSession]: sessionInputSchema,
   [CHANNELS.getSession]: z.object({ sessionId: recordIdSchema }).strict(),
   [CHANNELS.exportSession]: z.object({ sessionId: recordIdSchema }).strict(),
-  [CHANNELS.exportSessionsCsv]: z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict(),
+  [CHANNELS.exportSessionsCsv]: dateRange,
+  [CHANNELS.countSessions]: dateRange,
   [CHANNELS.importSession]: z
     .object({ text: z.string().max(1024 * 1024), clientId: recordIdSchema.optional() })
     .strict(),

@@ -30,7 +30,7 @@ import {
 } from '../shared/records'
 import { sessionToJson } from '../shared/session-file'
 import { parseSessionJson } from './session-file'
-import { findSession, listSessionSummaries, listSessionsForExport } from './session-table'
+import { countSessionsForExport, findSession, listSessionSummaries, listSessionsForExport } from './session-table'
 import { sessionsToCsv } from './sessions-csv'
 import { inTransaction } from './sql-helpers'
 import { parseOrThrow } from './validation'
@@ -245,6 +245,17 @@ export class CounselorStore {
     return this.operation(() => {
       const { from, to } = parseOrThrow(dateRangeSchema, range, { action: 'Could not export', what: 'range' })
       return sessionsToCsv(listSessionsForExport(this.database.db, from, to))
+    })
+  }
+
+  /** How many sessions exportSessionsCsv would write for this range. */
+  countSessions(range: DateRange = {}): Promise<number> {
+    return this.operation(() => {
+      const { from, to } = parseOrThrow(dateRangeSchema, range, {
+        action: 'Could not count the sessions',
+        what: 'range',
+      })
+      return countSessionsForExport(this.database.db, from, to)
     })
   }
 

@@ -72,6 +72,17 @@ export function listSessionsForExport(db: Database, from?: string, to?: string):
   return rows.map((row) => ({ ...toSession(row), clientDisplayName: text(row[8]) }))
 }
 
+/** How many sessions listSessionsForExport would return for the same range. */
+export function countSessionsForExport(db: Database, from?: string, to?: string): number {
+  const [row] = selectRows(
+    db,
+    `SELECT COUNT(*) FROM sessions s JOIN clients c ON c.id = s.client_id
+     WHERE (? IS NULL OR s.started_at >= ?) AND (? IS NULL OR s.started_at < ?)`,
+    [from ?? null, from ?? null, to ?? null, to ?? null],
+  )
+  return Number(row?.[0] ?? 0)
+}
+
 function toSession(row: SqlValue[]): Session {
   const resultJson = textOrNull(row[7])
   return {

@@ -1,7 +1,8 @@
 /**
  * The assessment in progress: answers, where the person is, and the result.
  * Orchestrates only: questions, scoring and checks come from the domain, and
- * saving goes through the host.
+ * saving goes through the host: as self-guided progress, or to a client's record
+ * while a counselor guides the session (guided.ts).
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
@@ -12,21 +13,10 @@ import type { AnswerValue, Answers } from '../domain/types'
 import { askedQuestions, withoutHiddenAnswers } from '../domain/visibility'
 import { useHost } from '../host'
 import { hostErrorOf, type HostErrorInfo } from '../shared/errors'
-import type { SessionInput } from '../shared/records'
+import { useGuidedStore } from './guided'
 import { useKioskStore } from './kiosk'
 import { usePreferencesStore } from './preferences'
 import { presentIn } from './result-view'
-
-/** A counselor-guided session: the answers are saved to the client's encrypted record, not as self-guided progress. */
-export interface GuidedSession {
-  clientId: string
-  clientName: string
-  /** Set once the first save has created the session. */
-  sessionId?: string
-  startedAt: string
-  /** The counselor's note per question id. */
-  notes: Record<string, string>
-}
 
 export const useAssessmentStore = defineStore('assessment', () => {
   /** Every answer given, including to follow-ups no longer asked (kept in case the person changes back). */
@@ -35,7 +25,6 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const saveFailed = ref(false)
   /** Why a guided save failed: the host's code, for the page to word. Null for self-guided progress (the page says it plainly). */
   const saveProblem = ref<HostErrorInfo | null>(null)
-  const guided = ref<GuidedSession | null>(null)
   // Saves run one after another, so a session is created once and then updated.
   let saving: Promise<void> = Promise.resolve()
 
@@ -67,11 +56,17 @@ export const useAssessmentStore = defineStore('assessment', () => {
     if (route.value === path) return
     route.value = path
     // A guided session is saved as answers change; the screen it is on is not part of the record.
-    if (!guided.value) void save()
+    if (!useGuidedStore().session) void save()
   }
 
+  /** Saves after every earlier save, to the client's record in a guided session, else as progress. */
   function save(): Promise<void> {
-    saving = saving.then(() => (guided.value ? saveGuided(guided.value) : saveProgress()))
+    saving = saving.then(() => (useGuidedStore().session ? saveGuided() : saveProgress()))
+    return saving
+  }
+
+  /** Resolves once every save asked for so far has finished. */
+  function settled(): Promise<void> {
     return saving
   }
 
@@ -80,28 +75,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
     saveProblem.value = error === null || !worded ? null : hostErrorOf(error)
   }
 
-  async function saveGuided(session: GuidedSession): Promise<void> {
-    const scored = result.value
-    const input: SessionInput = {
-      ...(session.sessionId ? { id: session.sessionId } : {}),
-      clientId: session.clientId,
-      startedAt: session.startedAt,
-      completedAt: scored ? new Date().toISOString() : null,
-      locale: usePreferencesStore().locale,
-      // Plain copies: reactive proxies cannot cross Electron's IPC.
-      answers: JSON.parse(JSON.stringify(givenAnswers.value)) as Answers,
-      counselorNotes: { ...session.notes },
-      result: scored
-        ? {
-            fits: Object.fromEntries(scored.ranking.map((s) => [s.roleId, s.shownFit])) as Record<string, number>,
-            bestFit: scored.bestFit,
-            contentVersion: scored.contentVersion,
-          }
-        : null,
-    }
+  async function saveGuided(): Promise<void> {
     try {
-      const saved = await useHost().saveSession(input)
-      session.sessionId = saved.id
+      await useGuidedStore().saveAnswers()
       noteSaveOutcome(null)
     } catch (error) {
       // The answers stay in memory and on screen; the banner says the record is not saved.
@@ -127,48 +103,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
     }
   }
 
-  /** Starts a counselor-guided session for a client, with empty answers. */
-  function startGuided(client: { id: string; displayName: string }): void {
-    guided.value = {
-      clientId: client.id,
-      clientName: client.displayName,
-      startedAt: new Date().toISOString(),
-      notes: {},
-    }
-    answers.value = {}
-    route.value = '/'
-  }
-
-  /** Continues an unfinished guided session from the client's record. */
-  function resumeGuided(
-    client: { id: string; displayName: string },
-    session: { id: string; startedAt: string; answers: Answers; counselorNotes: Record<string, string> },
-  ): void {
-    guided.value = {
-      clientId: client.id,
-      clientName: client.displayName,
-      sessionId: session.id,
-      startedAt: session.startedAt,
-      notes: { ...session.counselorNotes },
-    }
-    answers.value = { ...session.answers }
-    route.value = '/'
-  }
-
-  function setNote(questionId: string, text: string): void {
-    if (!guided.value) return
-    const notes = { ...guided.value.notes }
-    if (text.trim()) notes[questionId] = text
-    else delete notes[questionId]
-    guided.value.notes = notes
-    void save()
-  }
-
-  /** Ends the guided session: waits for the last save, then forgets the answers here. */
-  async function endGuided(): Promise<void> {
-    await saving
-    guided.value = null
-    answers.value = {}
+  /** Puts these answers in place of the current ones and starts from the first screen (guided sessions). */
+  function replaceAnswers(next: Answers): void {
+    answers.value = next
     route.value = '/'
   }
 
@@ -202,7 +139,6 @@ export const useAssessmentStore = defineStore('assessment', () => {
     route,
     saveFailed,
     saveProblem,
-    guided,
     givenAnswers,
     questions,
     isComplete,
@@ -214,9 +150,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
     visit,
     resume,
     startOver,
-    startGuided,
-    resumeGuided,
-    setNote,
-    endGuided,
+    save,
+    settled,
+    replaceAnswers,
   }
 })

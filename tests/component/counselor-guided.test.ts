@@ -4,6 +4,7 @@ import { PERSONAS } from '../fixtures/personas'
 import { memoryHost, mountApp } from './mount-app'
 import { mountCounselor, settle, unlockedHost, until } from './counselor-support'
 import { HostError } from '../../src/shared/errors'
+import { useGuidedStore } from '../../src/stores/guided'
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -56,7 +57,7 @@ describe('a guided session', () => {
     await back.trigger('click')
     await until(() => router.currentRoute.value.name === 'counselor-client', 'the client page')
 
-    expect(store.guided).toBeNull()
+    expect(useGuidedStore().session).toBeNull()
     expect(wrapper.find('.guided-banner').exists()).toBe(false)
     const rows = wrapper.findAll('.session-table tbody tr')
     expect(rows).toHaveLength(1)
@@ -74,7 +75,7 @@ describe('a guided session', () => {
     const client = await host.createClient({ displayName: 'Rosa' })
     const { wrapper, router } = await mountCounselor(`/counselor/clients/${client.id}`, host)
     const store = useAssessmentStore()
-    store.startGuided(client)
+    useGuidedStore().start(client)
     await router.push('/question/1')
     await wrapper.get('#answer-license_held-no').setValue(true)
     await wrapper.get('main form').trigger('submit')
@@ -85,7 +86,7 @@ describe('a guided session', () => {
       .find((b) => b.text() === 'End session')!
       .trigger('click')
     await until(() => router.currentRoute.value.name === 'counselor-client', 'the client page')
-    expect(store.guided).toBeNull()
+    expect(useGuidedStore().session).toBeNull()
     expect(store.answers).toEqual({})
     const row = wrapper.get('.session-table tbody tr')
     expect(row.text()).toContain('Not finished')
@@ -95,7 +96,7 @@ describe('a guided session', () => {
       .find((b) => b.text().startsWith('Continue'))!
       .trigger('click')
     await until(() => router.currentRoute.value.path === '/question/2', 'question 2 again')
-    expect(store.guided?.clientName).toBe('Rosa')
+    expect(useGuidedStore().session?.clientName).toBe('Rosa')
     expect(store.answers).toEqual({ license_held: 'no' })
     expect(wrapper.get('.guided-banner').text()).toContain('Guided session for Rosa')
   })
@@ -119,7 +120,7 @@ describe('a guided session', () => {
       },
     }
     const { wrapper, router } = await mountApp('/', failing)
-    useAssessmentStore().startGuided(client)
+    useGuidedStore().start(client)
     await router.push('/question/1')
     await wrapper.get('#answer-license_held-no').setValue(true)
     await until(() => wrapper.find('.guided-banner [role="alert"]').exists(), 'the save problem')

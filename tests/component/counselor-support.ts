@@ -6,6 +6,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { content } from '../../src/content'
 import { scoreAnswers } from '../../src/domain/scoring'
+import { sessionResultOf } from '../../src/domain/session-result'
 import type { Answers } from '../../src/domain/types'
 import type { HostApi } from '../../src/shared/host-contract'
 import type { Session } from '../../src/shared/records'
@@ -29,7 +30,6 @@ export function addSession(
   options: { startedAt?: string; notes?: Record<string, string> } = {},
 ): Promise<Session> {
   const startedAt = options.startedAt ?? new Date().toISOString()
-  const result = scoreAnswers(content, answers)
   return host.saveSession({
     clientId,
     startedAt,
@@ -37,11 +37,7 @@ export function addSession(
     locale: 'en',
     answers,
     counselorNotes: options.notes ?? {},
-    result: {
-      fits: Object.fromEntries(result.ranking.map((s) => [s.roleId, s.shownFit])) as Record<string, number>,
-      bestFit: result.bestFit,
-      contentVersion: result.contentVersion,
-    },
+    result: sessionResultOf(scoreAnswers(content, answers)),
   })
 }
 
