@@ -1,3 +1,4 @@
+/** Host errors and kiosk refusals in the person's language, for the pages that show them. */
 import { useI18n } from '../../i18n'
 import type { KioskModeResult } from '../../shared/counselor-contract'
 import { hostErrorWords } from '../../i18n/host-errors'
@@ -5,11 +6,11 @@ import { useCounselorFormat } from './useCounselorFormat'
 
 type KioskRefusal = Extract<KioskModeResult, { ok: false }>['reason']
 
-/** Turns what a host threw (or a store kept of it) into plain words in the current language. */
+/** Turns what a host threw (or a store kept of it) into plain words in the current language; nothing for no error. */
 export function useErrorText(): (error: unknown) => string {
   const { t } = useI18n()
   const { formatWait } = useCounselorFormat()
-  return (error) => hostErrorWords(error, t, formatWait)
+  return (error) => (error === null || error === undefined ? '' : hostErrorWords(error, t, formatWait))
 }
 
 /** Why the kiosk switch said no (KioskModeResult's reason), in plain words. */
