@@ -5,6 +5,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../../src/shared/host-contract'
+import { CONDITION_WAIT } from '../../fixtures/waiting'
 
 /**
  * electron/main/index.ts is the one module that talks to Electron directly, so Electron
@@ -90,7 +91,7 @@ async function startMain(gotLock: boolean) {
   vi.doMock('electron', () => electron)
   await import('../../../electron/main/index')
   // The window opens once the (already resolved) whenReady() promise has run its callback.
-  if (gotLock) await vi.waitFor(() => expect(electron.windows).toHaveLength(1))
+  if (gotLock) await vi.waitFor(() => expect(electron.windows).toHaveLength(1), CONDITION_WAIT)
   return electron
 }
 
