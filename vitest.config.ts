@@ -5,8 +5,15 @@ import { defineConfig } from 'vitest/config'
 const define = { __APP_VERSION__: JSON.stringify('0.0.0-test') }
 const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) }
 
+/** Unit test files that replace modules with vi.mock or vi.doMock. */
+const MOCKS_MODULES = [
+  'tests/unit/electron/main-lifecycle.test.ts',
+  'tests/unit/electron/preload.test.ts',
+  'tests/unit/electron/window.test.ts',
+]
+
 /**
- * `npm test` runs the projects `unit` and `component`; `npm run test:slow` runs `slow`:
+ * `npm test` runs the projects `unit`, `unit-isolated` and `component`; `npm run test:slow` runs `slow`:
  * the full-strength property and fault-injection suites, whose cost grows with the
  * number of runs and the machine's speed (see README, "Tests and checks").
  */
@@ -17,7 +24,22 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: MOCKS_MODULES,
+          // One module graph per worker, not per file: importing zod, sql.js and our modules
+          // again for every file was half of this project's time. tests/unit/setup.ts puts
+          // back spies and timers after each test.
+          isolate: false,
+          setupFiles: ['tests/unit/setup.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        // Files that replace modules (vi.mock, vi.doMock) keep a module graph of their own.
+        test: { name: 'unit-isolated', environment: 'node', include: MOCKS_MODULES },
       },
       {
         plugins: [vue()],

@@ -94,5 +94,7 @@ describe('electron-builder.yml', () => {
     await expect(
       validateConfiguration({ ...config, electronFuses: { runAsNod: false } }, new DebugLogger(false)),
     ).rejects.toThrow()
-  })
+    // Loading electron-builder and compiling its schema takes about two seconds of CPU,
+    // far more than Vitest's 5 s default on a busy machine.
+  }, 60_000)
 })
