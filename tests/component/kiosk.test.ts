@@ -4,6 +4,7 @@ import { useAssessmentStore } from '../../src/stores/assessment'
 import { usePreferencesStore } from '../../src/stores/preferences'
 import { PERSONAS } from '../fixtures/personas'
 import { memoryHost, mountApp, switchLanguage } from './mount-app'
+import { settle, STORE_TEST_TIMEOUT, until } from './counselor-support'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -133,17 +134,22 @@ describe('leaving kiosk mode', () => {
 })
 
 describe('turning kiosk mode on', () => {
-  it('is offered in the counselor area and asks the host to restart as a kiosk', async () => {
-    vi.useRealTimers()
-    const { host, state } = memoryHost()
-    await host.counselorOpen({ passcode: 'center passcode' })
-    const { wrapper, router } = await mountApp('/', host)
-    await router.push('/counselor/clients')
-    await flushPromises()
-    const setting = wrapper.get('.kiosk-setting')
-    expect(setting.text()).toContain('saves nothing about anyone')
-    await setting.get('button').trigger('click')
-    await flushPromises()
-    expect(state.kioskRequests).toEqual([{ enabled: true }])
-  })
+  it(
+    'is offered in the counselor area and asks the host to restart as a kiosk',
+    async () => {
+      vi.useRealTimers()
+      const { host, state } = memoryHost()
+      await host.counselorOpen({ passcode: 'center passcode' })
+      const { wrapper, router } = await mountApp('/', host)
+      await router.push('/counselor/clients')
+      // The client list loads from the real encrypted store: wait until the app is idle.
+      await settle()
+      const setting = wrapper.get('.kiosk-setting')
+      expect(setting.text()).toContain('saves nothing about anyone')
+      await setting.get('button').trigger('click')
+      await until(() => state.kioskRequests.length > 0, 'the request to the host')
+      expect(state.kioskRequests).toEqual([{ enabled: true }])
+    },
+    STORE_TEST_TIMEOUT,
+  )
 })
