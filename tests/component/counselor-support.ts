@@ -54,13 +54,8 @@ export async function mountCounselor(path: string, host: HostApi) {
   return mounted
 }
 
-/**
- * Per-test time limit for tests that drive the real encrypted store (sql.js and
- * WebCrypto on every host call), most through several pages: idle they take under
- * two seconds, and four busy processes on two cores make them several times slower
- * than Vitest's default of 5 s allows.
- */
-export const STORE_TEST_TIMEOUT = 60_000
+/** Per-test limit for tests that drive the real encrypted store (see fixtures/waiting.ts). */
+export { STORE_TEST_TIMEOUT } from '../fixtures/waiting'
 
 /**
  * Waits until the app is idle: no host call and no navigation in flight, twice in a row

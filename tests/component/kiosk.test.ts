@@ -1,10 +1,14 @@
 import { flushPromises } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it as vitestIt, vi } from 'vitest'
 import { useAssessmentStore } from '../../src/stores/assessment'
 import { usePreferencesStore } from '../../src/stores/preferences'
 import { PERSONAS } from '../fixtures/personas'
 import { memoryHost, mountApp, switchLanguage } from './mount-app'
 import { settle, STORE_TEST_TIMEOUT, until } from './counselor-support'
+import { APP_TEST_TIMEOUT } from '../fixtures/waiting'
+
+/** Every test here mounts the whole app: APP_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
+const it = (name: string, body: () => unknown, timeout = APP_TEST_TIMEOUT) => vitestIt(name, body, timeout)
 
 beforeEach(() => {
   vi.useFakeTimers()

@@ -5,4 +5,6 @@
 import { testSeed } from '../../fixtures/seed'
 import { describeIpcFuzz } from './fixtures/ipc-fuzz'
 
-describeIpcFuzz({ seed: testSeed(1_125), runsPerChannel: 100, foreignRuns: 100 })
+// 100 calls through a real handler, listing the folder each time: a fraction of a second
+// idle, several seconds on a busy machine.
+describeIpcFuzz({ seed: testSeed(1_125), runsPerChannel: 100, foreignRuns: 100, timeoutMs: 60_000 })

@@ -3,9 +3,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it as vitestIt, vi } from 'vitest'
 import { CHANNELS } from '../../../src/shared/host-contract'
 import { CONDITION_WAIT } from '../../fixtures/waiting'
+import { APP_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+/** Every test here loads the whole main process afresh: APP_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
+const it = (name: string, body: () => unknown) => vitestIt(name, body, APP_TEST_TIMEOUT)
 
 /**
  * electron/main/index.ts is the one module that talks to Electron directly, so Electron
