@@ -4,13 +4,15 @@
  * sessions made through the same host API the app uses.
  */
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { vi } from 'vitest'
 import { content } from '../../src/content'
 import { scoreAnswers } from '../../src/domain/scoring'
 import { sessionResultOf } from '../../src/domain/session-result'
 import type { Answers } from '../../src/domain/types'
 import type { HostApi } from '../../src/shared/host-contract'
 import type { Session } from '../../src/shared/records'
-import { memoryHost, mountApp } from './mount-app'
+import { CONDITION_WAIT } from '../fixtures/waiting'
+import { appIsIdle, memoryHost, mountApp } from './mount-app'
 
 export const PASSCODE = 'green river lamp'
 
@@ -48,22 +50,28 @@ export async function mountCounselor(path: string, host: HostApi) {
   return mounted
 }
 
-/** Lets the host's promises, the router and Vue all finish. */
+/** Per-test limit for tests that drive the real encrypted store (see fixtures/waiting.ts). */
+export { STORE_TEST_TIMEOUT } from '../fixtures/waiting'
+
+/**
+ * Waits until the app is idle: no host call and no navigation in flight, twice in a row
+ * with a macrotask between (a finished call may start the next one), then lets Vue render.
+ */
 export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) {
+  await vi.waitFor(async () => {
     await flushPromises()
-    await new Promise((resolve) => setTimeout(resolve, 0))
-  }
+    if (!appIsIdle()) throw new Error('The app still has host calls or a navigation in flight')
+    await flushPromises()
+    if (!appIsIdle()) throw new Error('The app still has host calls or a navigation in flight')
+  }, CONDITION_WAIT)
 }
 
-/** Waits (polling, up to 5 s) until `check` holds: host calls run real encryption, and pages load on demand. */
+/** Waits until `check` holds (the app's work depends on the machine's speed), then until the app is idle. */
 export async function until(check: () => boolean, what = 'the condition'): Promise<void> {
-  const deadline = Date.now() + 5_000
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+  await vi.waitFor(async () => {
     await flushPromises()
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
+    if (!check()) throw new Error(`Still waiting for ${what}`)
+  }, CONDITION_WAIT)
   await settle()
 }
 

@@ -1,9 +1,14 @@
 import { flushPromises } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it as vitestIt, vi } from 'vitest'
 import { useAssessmentStore } from '../../src/stores/assessment'
 import { usePreferencesStore } from '../../src/stores/preferences'
 import { PERSONAS } from '../fixtures/personas'
 import { memoryHost, mountApp, switchLanguage } from './mount-app'
+import { settle, STORE_TEST_TIMEOUT, until } from './counselor-support'
+import { APP_TEST_TIMEOUT } from '../fixtures/waiting'
+
+/** Every test here mounts the whole app: APP_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
+const it = (name: string, body: () => unknown, timeout = APP_TEST_TIMEOUT) => vitestIt(name, body, timeout)
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -133,17 +138,22 @@ describe('leaving kiosk mode', () => {
 })
 
 describe('turning kiosk mode on', () => {
-  it('is offered in the counselor area and asks the host to restart as a kiosk', async () => {
-    vi.useRealTimers()
-    const { host, state } = memoryHost()
-    await host.counselorOpen({ passcode: 'center passcode' })
-    const { wrapper, router } = await mountApp('/', host)
-    await router.push('/counselor/clients')
-    await flushPromises()
-    const setting = wrapper.get('.kiosk-setting')
-    expect(setting.text()).toContain('saves nothing about anyone')
-    await setting.get('button').trigger('click')
-    await flushPromises()
-    expect(state.kioskRequests).toEqual([{ enabled: true }])
-  })
+  it(
+    'is offered in the counselor area and asks the host to restart as a kiosk',
+    async () => {
+      vi.useRealTimers()
+      const { host, state } = memoryHost()
+      await host.counselorOpen({ passcode: 'center passcode' })
+      const { wrapper, router } = await mountApp('/', host)
+      await router.push('/counselor/clients')
+      // The client list loads from the real encrypted store: wait until the app is idle.
+      await settle()
+      const setting = wrapper.get('.kiosk-setting')
+      expect(setting.text()).toContain('saves nothing about anyone')
+      await setting.get('button').trigger('click')
+      await until(() => state.kioskRequests.length > 0, 'the request to the host')
+      expect(state.kioskRequests).toEqual([{ enabled: true }])
+    },
+    STORE_TEST_TIMEOUT,
+  )
 })

@@ -15,6 +15,7 @@ import type { HostApi, Preferences, SavedProgress } from '../../src/shared/host-
 import { memoryAdapter } from '../fixtures/memory-adapter'
 import { useKioskStore } from '../../src/stores/kiosk'
 import { usePreferencesStore } from '../../src/stores/preferences'
+import { CONDITION_WAIT } from '../fixtures/waiting'
 
 // jsdom looks like a browser to sql.js, so hand it the WebAssembly bytes instead of a URL to fetch.
 const wasmBinary = new Uint8Array(readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm')))
@@ -76,12 +77,60 @@ export function memoryHost(
   return { host, state }
 }
 
+/**
+ * The app's own asynchronous work that tests wait for: host calls (the counselor ones
+ * run real sql.js and WebCrypto, whose time depends on the machine) and navigations
+ * (pages load on demand). Counted for the app mounted last; see `appIsIdle`.
+ */
+interface InFlight {
+  hostCalls: number
+  navigations: number
+}
+let inFlight: InFlight = { hostCalls: 0, navigations: 0 }
+
+/** True when no host call and no navigation started by the last mounted app is still running. */
+export function appIsIdle(): boolean {
+  return inFlight.hostCalls === 0 && inFlight.navigations === 0
+}
+
+function counted<T>(tracker: InFlight, kind: keyof InFlight, start: () => T): T {
+  tracker[kind]++
+  const done = () => void tracker[kind]--
+  let result: T
+  try {
+    result = start()
+  } catch (error) {
+    done()
+    throw error
+  }
+  Promise.resolve(result).then(done, done)
+  return result
+}
+
+/** The same host, with every call counted while it runs. */
+function countingHost(host: HostApi, tracker: InFlight): HostApi {
+  const wrapped: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(host)) {
+    wrapped[name] =
+      typeof value === 'function'
+        ? (...args: unknown[]) => counted(tracker, 'hostCalls', () => value.apply(host, args))
+        : value
+  }
+  return wrapped as unknown as HostApi
+}
+
 /** Mounts the whole app with a real Pinia store and router at `path`. */
 export async function mountApp(path = '/', host: HostApi = memoryHost().host) {
+  const tracker: InFlight = (inFlight = { hostCalls: 0, navigations: 0 })
+  host = countingHost(host, tracker)
   setHost(host)
   const pinia = createPinia()
   setActivePinia(pinia)
   const router = createAppRouter()
+  for (const method of ['push', 'replace'] as const) {
+    const navigate = router[method].bind(router)
+    router[method] = (to) => counted(tracker, 'navigations', () => navigate(to))
+  }
   await router.push(path)
   await router.isReady()
   const i18n = createAppI18n()
@@ -99,6 +148,6 @@ export async function mountApp(path = '/', host: HostApi = memoryHost().host) {
 export async function switchLanguage(wrapper: VueWrapper): Promise<void> {
   const target = wrapper.get('.language-switch').attributes('lang')
   await wrapper.get('.language-switch').trigger('click')
-  await vi.waitFor(() => expect(document.documentElement.getAttribute('lang')).toBe(target))
+  await vi.waitFor(() => expect(document.documentElement.getAttribute('lang')).toBe(target), CONDITION_WAIT)
   await flushPromises()
 }

@@ -1,8 +1,12 @@
 import { flushPromises } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it as vitestIt } from 'vitest'
 import { useAssessmentStore } from '../../src/stores/assessment'
 import { answersFor, PERSONAS } from '../fixtures/personas'
 import { memoryHost, mountApp } from './mount-app'
+import { APP_TEST_TIMEOUT } from '../fixtures/waiting'
+
+/** Every test here mounts the whole app: APP_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
+const it = (name: string, body: () => unknown) => vitestIt(name, body, APP_TEST_TIMEOUT)
 
 afterEach(() => {
   document.body.innerHTML = ''

@@ -63,6 +63,7 @@ async function createCounselorArea(page: Page, scan = false): Promise<void> {
   await typeInto(page, page.getByLabel(words.gate.passcode, { exact: true }), PASSCODE)
   await typeInto(page, page.getByLabel(words.gate.passcodeAgain), PASSCODE)
   await activate(page, page.getByRole('button', { name: words.gate.create }))
+  // The browser derives the key at production's 600,000 PBKDF2 iterations first.
   await expect(mainHeading(page)).toHaveText(words.clients.title, { timeout: 15_000 })
   await expect(page.getByText(words.gate.created)).toBeVisible()
 }
@@ -118,6 +119,8 @@ async function importSession(page: Page, text: string, name: string): Promise<vo
 test('a counselor sets a passcode, runs a guided session, prints it, exports for reporting and deletes the client', async ({
   page,
 }) => {
+  // A whole counselor session by keyboard, with the browser deriving keys at 600,000
+  // PBKDF2 iterations several times: under a minute idle, far more on a busy machine.
   test.setTimeout(150_000)
   await createCounselorArea(page)
   await addClient(page, CLIENT, '555-0100')
@@ -214,6 +217,7 @@ test('a counselor sets a passcode, runs a guided session, prints it, exports for
 })
 
 test('every counselor screen passes axe (WCAG 2.2 AA)', async ({ page }) => {
+  // Thirteen axe scans plus a key derivation at 600,000 iterations: under a minute idle.
   test.setTimeout(120_000)
   await createCounselorArea(page, true)
   await expectNoAxeViolations(page, 'client list, empty')

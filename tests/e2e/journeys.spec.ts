@@ -24,6 +24,9 @@ const UNLICENSED = PERSONAS.find((p) => p.answers.license_held === 'no')!
 test.describe('each role, found by keyboard', () => {
   for (const persona of ONE_PER_ROLE) {
     test(`${roleName(persona.expected)}: ${persona.name}`, async ({ page, context, guard, baseURL }) => {
+      // Thirty-odd questions by keyboard, each a page change with several checks: about 15 s
+      // idle, several times that on a machine kept busy by other work.
+      test.setTimeout(180_000)
       await startFromWelcome(page)
       const asked = await answerQuestions(page, persona.answers)
       expect(asked).toEqual(askedQuestionIds(persona.answers))

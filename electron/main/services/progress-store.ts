@@ -8,7 +8,7 @@ import {
   type Preferences,
   type SavedProgress,
 } from '../../../src/shared/host-contract'
-import { writeFileAtomic } from './atomic-file'
+import { writeFileAtomic, type AtomicFileSystem } from './atomic-file'
 import { UserFacingError } from './user-facing-error'
 
 export interface RecordStore<T> {
@@ -23,6 +23,9 @@ export const PROGRESS_FILE_NAME = 'progress.json'
 export const PREFERENCES_FILE_NAME = 'preferences.json'
 export const KIOSK_FILE_NAME = 'kiosk.json'
 
+/** The parts of fs.promises a record store writes with; tests pass one that refuses on purpose. */
+export type RecordFileSystem = AtomicFileSystem & Pick<typeof fs.promises, 'mkdir'>
+
 interface RecordFile<T> {
   folder: string
   /** e.g. "progress.json"; a damaged file becomes "progress.damaged-<date>.json". */
@@ -31,6 +34,8 @@ interface RecordFile<T> {
   /** What the file holds, in words for messages: "saved progress", "settings". */
   what: string
   now?: () => Date
+  /** Tests only: a file system that refuses writes (a read-only folder when running as root). */
+  io?: RecordFileSystem
 }
 
 /**
@@ -44,6 +49,7 @@ export function createRecordStore<T>({
   schema,
   what,
   now = () => new Date(),
+  io = fs.promises,
 }: RecordFile<T>): RecordStore<T> {
   const file = path.join(folder, fileName)
   const base = fileName.replace(/\.json$/, '')
@@ -76,8 +82,8 @@ export function createRecordStore<T>({
       // Main validates again: this file is read back later and must always be valid.
       const valid = schema.parse(record)
       try {
-        await fs.promises.mkdir(folder, { recursive: true })
-        await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`)
+        await io.mkdir(folder, { recursive: true })
+        await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`, { io })
       } catch (error) {
         throw new UserFacingError(`Your ${what} could not be saved in ${folder} (${describeFileError(error)}).`, {
           code: 'write-failed',
@@ -100,8 +106,19 @@ export function createRecordStore<T>({
 }
 
 /** Self-guided progress (userData/progress/progress.json in the app). */
-export function createProgressStore(folder: string, now: () => Date = () => new Date()): ProgressStore {
-  return createRecordStore({ folder, fileName: PROGRESS_FILE_NAME, schema: savedProgressSchema, what: 'progress', now })
+export function createProgressStore(
+  folder: string,
+  now: () => Date = () => new Date(),
+  io?: RecordFileSystem,
+): ProgressStore {
+  return createRecordStore({
+    folder,
+    fileName: PROGRESS_FILE_NAME,
+    schema: savedProgressSchema,
+    what: 'progress',
+    now,
+    io,
+  })
 }
 
 /** The remembered language (userData/preferences.json in the app). */

@@ -182,7 +182,9 @@ export async function savedProgress(page: Page): Promise<{ answers: Answers; rou
  */
 export async function openWithProgress(page: Page, answers: Answers, path: string, origin = './'): Promise<void> {
   await page.goto(`${origin}#/roles`)
-  await expect(page.locator('main h1')).toHaveText(en.roles.title)
+  // The app is loaded on its origin (in whichever language was chosen before).
+  await expect(page).toHaveURL(/#\/roles$/)
+  await expect(page.locator('main h1')).toBeVisible()
   const progress = { schema: 1, savedAt: new Date().toISOString(), answers, route: path }
   await page.evaluate(([key, value]) => (globalThis as unknown as PageGlobals).localStorage.setItem(key, value), [
     PROGRESS_KEY,

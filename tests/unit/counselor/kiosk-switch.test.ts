@@ -1,8 +1,12 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it as vitestIt } from 'vitest'
 import { realHostHandlers } from '../electron/fixtures/host-handlers'
+import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+/** Every test here drives the real encrypted store: STORE_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
+const it = (name: string, body: () => unknown) => vitestIt(name, body, STORE_TEST_TIMEOUT)
 
 let folder: string
 beforeEach(() => {

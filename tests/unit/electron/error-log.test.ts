@@ -11,6 +11,7 @@ import {
   watchWebContents,
 } from '../../../electron/main/error-reporting'
 import { createErrorLog, ERROR_LOG_FILE_NAME, formatEntry } from '../../../electron/main/services/error-log'
+import { CONDITION_WAIT } from '../../fixtures/waiting'
 
 let folder: string
 beforeEach(() => {
@@ -105,7 +106,7 @@ describe('watchWebContents', () => {
   it('logs a renderer crash and reloads the page when the person chooses Reload', async () => {
     const { contents, recovery, report } = setup(true)
     contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 })
-    await vi.waitFor(() => expect(recovery.reload).toHaveBeenCalledWith(contents))
+    await vi.waitFor(() => expect(recovery.reload).toHaveBeenCalledWith(contents), CONDITION_WAIT)
     expect(recovery.quit).not.toHaveBeenCalled()
     // The reload question is the only dialog; the details go to the log.
     expect(report).not.toHaveBeenCalled()
@@ -115,7 +116,7 @@ describe('watchWebContents', () => {
   it('quits when the person chooses Quit', async () => {
     const { contents, recovery } = setup(false)
     contents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 0 })
-    await vi.waitFor(() => expect(recovery.quit).toHaveBeenCalledOnce())
+    await vi.waitFor(() => expect(recovery.quit).toHaveBeenCalledOnce(), CONDITION_WAIT)
   })
 
   it('ignores a clean exit', () => {

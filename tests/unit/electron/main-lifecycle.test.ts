@@ -3,8 +3,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it as vitestIt, vi } from 'vitest'
 import { CHANNELS } from '../../../src/shared/host-contract'
+import { CONDITION_WAIT } from '../../fixtures/waiting'
+import { APP_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+/** Every test here loads the whole main process afresh: APP_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
+const it = (name: string, body: () => unknown) => vitestIt(name, body, APP_TEST_TIMEOUT)
 
 /**
  * electron/main/index.ts is the one module that talks to Electron directly, so Electron
@@ -90,7 +95,7 @@ async function startMain(gotLock: boolean) {
   vi.doMock('electron', () => electron)
   await import('../../../electron/main/index')
   // The window opens once the (already resolved) whenReady() promise has run its callback.
-  if (gotLock) await vi.waitFor(() => expect(electron.windows).toHaveLength(1))
+  if (gotLock) await vi.waitFor(() => expect(electron.windows).toHaveLength(1), CONDITION_WAIT)
   return electron
 }
 

@@ -1,14 +1,13 @@
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeFileAtomic, writeFileAtomicSync } from '../../../electron/main/services/atomic-file'
 import {
   createProgressStore,
   describeFileError,
   PROGRESS_FILE_NAME,
+  type RecordFileSystem,
 } from '../../../electron/main/services/progress-store'
 import type { SavedProgress } from '../../../src/shared/host-contract'
 
@@ -97,10 +96,30 @@ describe('createProgressStore', () => {
     await expect(store.load()).resolves.toEqual(progress)
   })
 
-  it('explains a read-only folder in plain words', () => {
-    fs.chmodSync(folder, 0o555)
-    const outcome = saveAsUnprivilegedUser(folder)
-    expect(outcome).toMatch(/^Your progress could not be saved in .+ \(the folder is not writable\)\.$/)
+  it('explains a read-only folder in plain words', async () => {
+    // A folder this test makes and controls, whatever folder the clone is in.
+    const readOnly = path.join(folder, 'read-only')
+    fs.mkdirSync(readOnly)
+    fs.chmodSync(readOnly, 0o555)
+    try {
+      // Root ignores folder permissions (CI runs as root). Then the file system is the real
+      // one except that it refuses every write with EACCES, as the kernel does for other users.
+      const asRoot = process.getuid?.() === 0
+      const store = createProgressStore(readOnly, undefined, asRoot ? refusing('EACCES') : undefined)
+      await expect(store.save(progress), asRoot ? 'EACCES from an injected file system' : 'mode 0555').rejects.toThrow(
+        /^Your progress could not be saved in .+ \(the folder is not writable\)\.$/,
+      )
+      expect(fs.readdirSync(readOnly)).toEqual([])
+    } finally {
+      fs.chmodSync(readOnly, 0o700)
+    }
+  })
+
+  it('explains a read-only disk in plain words (EROFS from an injected file system)', async () => {
+    const store = createProgressStore(folder, undefined, refusing('EROFS'))
+    await expect(store.save(progress)).rejects.toThrow(
+      /^Your progress could not be saved in .+ \(the disk is read-only\)\.$/,
+    )
     expect(fs.readdirSync(folder)).toEqual([])
   })
 })
@@ -118,20 +137,19 @@ describe('describeFileError', () => {
   })
 })
 
-/**
- * Saves in `target` as a user without write access. Root ignores folder permissions, so
- * when the tests run as root (CI here does) the save runs in a child process as `nobody`.
- */
-function saveAsUnprivilegedUser(target: string): string {
-  const script = fileURLToPath(new URL('./fixtures/save-progress.ts', import.meta.url))
-  const asRoot = process.getuid?.() === 0
-  const child = spawnSync(process.execPath, ['--import', 'tsx', script, target, JSON.stringify(progress)], {
-    encoding: 'utf8',
-    cwd: fileURLToPath(new URL('../../..', import.meta.url)),
-    // tsx's disk cache lives in the temp folder, which need not be writable for `nobody`.
-    env: { ...process.env, TSX_DISABLE_CACHE: '1' },
-    ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-  })
-  if (child.status !== 0) throw new Error(`fixture failed: ${child.stderr}`)
-  return child.stdout.trim()
+/** The real file system, except that opening a file for writing, renaming and making folders fail with `code`. */
+function refusing(code: 'EACCES' | 'EROFS'): RecordFileSystem {
+  const fail = async (): Promise<never> => {
+    throw Object.assign(new Error(`${code}: simulated`), { code })
+  }
+  return {
+    open: ((file: fs.PathLike, flags?: string | number, mode?: fs.Mode) =>
+      flags === undefined || flags === 'r' ? fs.promises.open(file, flags, mode) : fail()) as RecordFileSystem['open'],
+    rename: fail,
+    mkdir: (async (target: fs.PathLike) => {
+      if (!fs.existsSync(target)) return fail()
+      return undefined
+    }) as RecordFileSystem['mkdir'],
+    rm: fs.promises.rm,
+  }
 }

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { BrowserWindowConstructorOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { CONDITION_WAIT } from '../../fixtures/waiting'
 
 // Electron is replaced only here, at the edge: a BrowserWindow that records what it was given.
 interface FakeWindow {
@@ -102,7 +103,7 @@ describe('createMainWindow', () => {
     const onLoadFailed = vi.fn()
     fake.loadError = new Error('ERR_FILE_NOT_FOUND')
     createMainWindow({ ...baseOptions, onLoadFailed })
-    await vi.waitFor(() => expect(onLoadFailed).toHaveBeenCalledWith(fake.loadError))
+    await vi.waitFor(() => expect(onLoadFailed).toHaveBeenCalledWith(fake.loadError), CONDITION_WAIT)
   })
 })
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it as vitestIt } from 'vitest'
 import { DEFAULT_KDF_ITERATIONS, StorageError, getCounselorStorageStatus } from '../../../src/storage'
 import { parseSnapshot } from '../../../src/storage/snapshot-format'
 import {
@@ -16,6 +16,10 @@ import {
   removeFolder,
   sampleSession,
 } from './helpers'
+import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+/** Every test here drives the real encrypted store: STORE_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
+const it = (name: string, body: () => unknown) => vitestIt(name, body, STORE_TEST_TIMEOUT)
 
 const SECRET_NAME = 'Evangelina Quattlebaum'
 const SECRET_CONTACT = 'evangelina.q@example.org'

@@ -1,10 +1,14 @@
 import { IDBFactory } from 'fake-indexeddb'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it as vitestIt } from 'vitest'
 import { openCounselorStore } from '../../../src/storage'
 import { type IdbFactory, createIndexedDbAdapter } from '../../../src/storage/indexeddb-adapter'
 import type { PersistenceAdapter } from '../../../src/storage/persistence-adapter'
 import { describeAdapterContract } from './adapter-contract'
 import { PASSCODE, TEST_KDF_ITERATIONS, loadSqlJs, sampleSession } from './helpers'
+import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+/** Every test here drives the real encrypted store: STORE_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
+const it = (name: string, body: () => unknown) => vitestIt(name, body, STORE_TEST_TIMEOUT)
 
 type FakeFactory = InstanceType<typeof IDBFactory>
 

@@ -1,5 +1,5 @@
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it as vitestIt } from 'vitest'
 import { findClient } from '../../../src/storage/client-table'
 import { StorageError } from '../../../src/storage/errors'
 import {
@@ -10,6 +10,10 @@ import {
   readSchemaVersion,
 } from '../../../src/storage/migrations'
 import { findSession } from '../../../src/storage/session-table'
+import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+/** Every test here drives the real encrypted store: STORE_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
+const it = (name: string, body: () => unknown) => vitestIt(name, body, STORE_TEST_TIMEOUT)
 
 const APPLIED_AT = '2026-01-01T00:00:00.000Z'
 

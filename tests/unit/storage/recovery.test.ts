@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import initSqlJs from 'sql.js'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it as vitestIt } from 'vitest'
 import { StorageError } from '../../../src/storage'
 import { asBytes } from '../../../src/storage/bytes'
 import { LATEST_SCHEMA_VERSION } from '../../../src/storage/migrations'
@@ -18,6 +18,10 @@ import {
   removeFolder,
   sampleSession,
 } from './helpers'
+import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+/** Every test here drives the real encrypted store: STORE_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
+const it = (name: string, body: () => unknown) => vitestIt(name, body, STORE_TEST_TIMEOUT)
 
 let folder: string
 let dbFile: string

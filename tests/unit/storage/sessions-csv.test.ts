@@ -1,7 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it as vitestIt } from 'vitest'
 import { CSV_COLUMNS, type CounselorStore } from '../../../src/storage'
 import { csvCell } from '../../../src/storage/sessions-csv'
 import { makeTempFolder, openInFolder, removeFolder, sampleSession } from './helpers'
+import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+/** Every test here drives the real encrypted store: STORE_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
+const it = (name: string, body: () => unknown) => vitestIt(name, body, STORE_TEST_TIMEOUT)
 
 describe('csvCell', () => {
   it('quotes every field and doubles inner quotes', () => {

@@ -1,8 +1,12 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it as vitestIt } from 'vitest'
 import { eraseAllCounselorData, getCounselorStorageStatus } from '../../../src/storage'
 import { DB_NAME, fileAdapter, makeTempFolder, openInFolder, removeFolder, sampleSession } from './helpers'
+import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+/** Every test here drives the real encrypted store: STORE_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
+const it = (name: string, body: () => unknown) => vitestIt(name, body, STORE_TEST_TIMEOUT)
 
 let folder: string
 beforeEach(async () => {

@@ -1,9 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it as vitestIt } from 'vitest'
 import type { DatabaseFileSystem } from '../../../electron/main/services/database-file'
 import { StorageError } from '../../../src/storage'
 import { DB_NAME, fileAdapter, makeTempFolder, openInFolder, rawFiles, removeFolder, sampleSession } from './helpers'
+import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+/** Every test here drives the real encrypted store: STORE_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
+const it = (name: string, body: () => unknown) => vitestIt(name, body, STORE_TEST_TIMEOUT)
 
 type Failure = 'ENOSPC' | 'EROFS' | null
 
