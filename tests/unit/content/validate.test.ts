@@ -64,7 +64,7 @@ describe('broken content files are refused with the file, entry and field named'
         question(f, 'teaching').options![0]!.weights.trainr = 1
       },
       'questions.json',
-      'questions[9] (teaching).options[0] (never).weights',
+      'questions[10] (teaching).options[0] (never).weights',
       /Unrecognized key: "trainr"/,
     ],
     [
@@ -73,7 +73,7 @@ describe('broken content files are refused with the file, entry and field named'
         ;(question(f, 'like_patching').weights as Record<string, unknown>).technical_support = 'high'
       },
       'questions.json',
-      'questions[23] (like_patching).weights.technical_support',
+      'questions[24] (like_patching).weights.technical_support',
       /number/,
     ],
     [
@@ -82,7 +82,7 @@ describe('broken content files are refused with the file, entry and field named'
         question(f, 'teaching').id = 'leadership'
       },
       'questions.json',
-      'questions[9] (leadership).id',
+      'questions[10] (leadership).id',
       /used twice/,
     ],
     [
@@ -100,7 +100,7 @@ describe('broken content files are refused with the file, entry and field named'
         question(f, 'teaching').options![1]!.id = 'Informal'
       },
       'questions.json',
-      'questions[9] (teaching).options[1] (Informal).id',
+      'questions[10] (teaching).options[1] (Informal).id',
       /lower-case/,
     ],
     [
