@@ -1,4 +1,6 @@
-import type { Contribution, RoleScore } from './scoring'
+import { compareRoles, type RoleComparison } from './compare'
+import type { AssessmentResult, Contribution, RoleScore } from './scoring'
+import type { RoleId } from './types'
 
 export interface Explanation {
   shownBaseline: number
@@ -26,5 +28,28 @@ export function explainRole(score: RoleScore, limit = 5): Explanation {
     lowered: lowered.slice(0, limit),
     otherPoints: score.shownFit - score.shownBaseline - listedPoints,
     shownFit: score.shownFit,
+  }
+}
+
+/** "Why", worded for a person: what raised this role, what lowered it, and how it compares with the next role. */
+export interface PersonExplanation extends Explanation {
+  roleId: RoleId
+  /**
+   * The best fit is compared with the next eligible role; any other role with the best fit.
+   * Null when there is no other eligible role to compare with.
+   */
+  comparison: RoleComparison | null
+}
+
+export function explainForPerson(result: AssessmentResult, roleId: RoleId, limit = 3): PersonExplanation {
+  const score = result.ranking.find((s) => s.roleId === roleId)
+  if (!score) throw new RangeError(`no role "${roleId}" in this result`)
+  const eligible = result.ranking.filter((s) => s.eligible && s !== score)
+  const best = result.ranking.find((s) => s.eligible)
+  const other = score === best ? eligible[0] : best
+  return {
+    ...explainRole(score, limit),
+    roleId,
+    comparison: other ? compareRoles(score, other, limit) : null,
   }
 }

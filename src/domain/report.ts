@@ -3,9 +3,10 @@
  * the command line and kept with exports. Every number comes from the scoring result.
  */
 import type { ContentTexts } from '../content/schema'
-import type { Content, RoleId } from './types'
+import type { Basis, Content, RoleId } from './types'
 import type { AssessmentResult, Contribution } from './scoring'
 import { explainRole } from './explain'
+import { leadOf, type ResultLead } from './lead'
 import type { Caution } from './cautions'
 
 export interface ReportContribution {
@@ -20,8 +21,10 @@ export interface ReportRequirement {
   label: string
   met: boolean
   desirable: boolean
-  /** "onc": from ONC's program material; "ours": our own suggestion. */
-  basis: 'onc' | 'ours'
+  /** "onc": ONC's page; "source": another named source (never ONC's); "ours": our own suggestion. */
+  basis: Basis
+  /** The source's id (content.sources) when basis is "source". */
+  source?: string
   gap?: string
   close?: string
 }
@@ -58,6 +61,8 @@ export interface Report {
   }
   ranking: ReportRole[]
   closeRoles: RoleId[]
+  /** What the result leads with: one role, close roles together, a tie, or none standing out. */
+  lead: ResultLead
   cautions: Caution[]
 }
 
@@ -102,6 +107,7 @@ export function buildReport(content: Content, texts: ContentTexts, result: Asses
             met: check.met,
             desirable: check.desirable,
             basis: check.basis,
+            ...(check.source ? { source: check.source } : {}),
             ...(check.met ? {} : { gap: words.gap, close: words.close }),
           }
         }),
@@ -123,6 +129,7 @@ export function buildReport(content: Content, texts: ContentTexts, result: Asses
       ...(s.eligible ? {} : { ineligibleReason: texts.roles[s.roleId]!.eligibility }),
     })),
     closeRoles: result.closeRoles,
+    lead: leadOf(content, result),
     cautions: result.cautions,
   }
 }

@@ -7,10 +7,11 @@
  * scaled the same way, are the explanation: `baseline + Σ contribution.points = fit`.
  */
 import type { AnswerCondition, Answers, Content, Role, RoleId } from './types'
+import { checkEligibility, type EligibilityCheck } from './eligibility'
 import { prepare } from './prepared'
 import { assessReadiness, type Readiness } from './readiness'
 import { roundToTotal } from './rounding'
-import { askedQuestions, conditionHolds } from './visibility'
+import { askedQuestions } from './visibility'
 import { detectCautions, type Caution } from './cautions'
 
 export interface Contribution {
@@ -36,6 +37,8 @@ export interface RoleScore {
   tiedWith: RoleId[]
   eligible: boolean
   unmetEligibility: AnswerCondition[]
+  /** Set when the role is not offered because the person meets this other role's eligibility. */
+  excludedBy: RoleId | null
   /** The fit if no answer counted for or against the role. */
   baseline: number
   shownBaseline: number
@@ -84,7 +87,9 @@ export function scoreAnswers(content: Content, answers: Answers): AssessmentResu
   }
   const answered = { questionIds: answeredIds, optionIds: answeredOptions, raws, roleCount }
 
-  const scores = content.roles.map((role, r) => scoreRole(role, r, answers, lowest[r]!, span[r]!, answered))
+  const scores = content.roles.map((role, r) =>
+    scoreRole(role, r, checkEligibility(content.roles, role, answers), answers, lowest[r]!, span[r]!, answered),
+  )
   const order = new Map(roleIds.map((id, i) => [id, i]))
   // Documented tie rule: equal shown fits keep the order of roles.json, and are shown as equal.
   scores.sort(
@@ -124,6 +129,7 @@ interface AnsweredQuestions {
 function scoreRole(
   role: Role,
   roleIndex: number,
+  eligibility: EligibilityCheck,
   answers: Answers,
   lowest: number,
   span: number,
@@ -142,12 +148,11 @@ function scoreRole(
     fit += points
   }
   fit = clamp(fit)
-  const unmetEligibility = role.eligibility.filter((c) => !conditionHolds(c, answers))
   return new ScoredRole(
     role.id,
     fit,
     baseline,
-    unmetEligibility,
+    eligibility,
     assessReadiness(role, answers),
     values,
     answered,
@@ -163,6 +168,8 @@ function scoreRole(
 class ScoredRole implements RoleScore {
   readonly shownFit: number
   readonly eligible: boolean
+  readonly unmetEligibility: AnswerCondition[]
+  readonly excludedBy: RoleId | null
   rank = 0
   tiedWith: RoleId[] = []
   private breakdown: { shownBaseline: number; contributions: Contribution[] } | undefined
@@ -171,14 +178,16 @@ class ScoredRole implements RoleScore {
     readonly roleId: RoleId,
     readonly fit: number,
     readonly baseline: number,
-    readonly unmetEligibility: AnswerCondition[],
+    eligibility: EligibilityCheck,
     readonly readiness: Readiness,
     private readonly values: number[],
     private readonly answered: AnsweredQuestions,
     private readonly roleIndex: number,
   ) {
     this.shownFit = Math.round(fit)
-    this.eligible = unmetEligibility.length === 0
+    this.eligible = eligibility.eligible
+    this.unmetEligibility = eligibility.unmet
+    this.excludedBy = eligibility.excludedBy
   }
 
   get shownBaseline(): number {

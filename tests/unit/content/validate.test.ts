@@ -122,6 +122,68 @@ describe('broken content files are refused with the file, entry and field named'
       /"trainer" is missing/,
     ],
     [
+      'a certificate used to decide who a role is for',
+      (f) => {
+        ;(f['roles.json'] as typeof roles).roles[0]!.eligibility[1] = {
+          question: 'certifications',
+          anyOf: ['medical_assistant'],
+          notCounted: {},
+          reason: 'A medical assistant certificate is not a license.',
+        }
+      },
+      'roles.json',
+      'roles[0] (clinical_consultant).eligibility[1].question',
+      /not a license question: only licenses decide/,
+    ],
+    [
+      'a license kind left undecided',
+      (f) => {
+        const kinds = (f['roles.json'] as typeof roles).roles[0]!.eligibility[1]!
+        kinds.anyOf = kinds.anyOf.filter((k) => k !== 'dietitian')
+      },
+      'roles.json',
+      'roles[0] (clinical_consultant).eligibility[1].anyOf',
+      /option "dietitian" of "license_kind" is neither counted \(anyOf\) nor not counted/,
+    ],
+    [
+      'an eligibility rule without its reason',
+      (f) => {
+        ;(f['roles.json'] as { roles: { eligibility: { reason?: string }[] }[] }).roles[0]!.eligibility[0]!.reason =
+          undefined
+      },
+      'roles.json',
+      'roles[0] (clinical_consultant).eligibility[0].reason',
+      /./,
+    ],
+    [
+      'a role kept from people eligible for a role with no eligibility rule',
+      (f) => {
+        ;(f['roles.json'] as typeof roles).roles[3]!.notForPeopleEligibleFor!.role = 'trainer'
+      },
+      'roles.json',
+      'roles[3] (redesign_specialist).notForPeopleEligibleFor.role',
+      /must be another role with eligibility conditions/,
+    ],
+    [
+      "a background item marked ONC's without ONC's words",
+      (f) => {
+        delete (f['roles.json'] as { roles: { background: { quote?: string }[] }[] }).roles[0]!.background[0]!.quote
+      },
+      'roles.json',
+      'roles[0] (clinical_consultant).background[0] (active_license).quote',
+      /needs the source's own words/,
+    ],
+    [
+      'a background item naming a source that is not listed',
+      (f) => {
+        ;(f['roles.json'] as { roles: { background: { source?: string }[] }[] }).roles[5]!.background[1]!.source =
+          'somewhere'
+      },
+      'roles.json',
+      'roles[5] (trainer).background[1] (classroom_teaching).source',
+      /no source "somewhere"/,
+    ],
+    [
       'a scale factor out of range',
       (f) => {
         ;(f['scoring.json'] as typeof scoring).likertScale[0]!.factor = -3

@@ -20,25 +20,7 @@ describe('personas written from the role descriptions', () => {
       expect(PERSONAS.filter((p) => p.group === group).length).toBeGreaterThanOrEqual(3)
   })
 
-  // Written before the rules changed: these fail on the old rules (a gap for a trainer from
-  // outside health care, a licensed clinician offered the role ONC says is for non-clinicians).
-  const FAILING_ON_THE_OLD_RULES = new Set([
-    'Certified medical assistant who is her clinic’s go-to EHR helper and loves go-live days',
-    'Pharmacy technician with a CompTIA A+ who likes fixing computers',
-    'Registered nurse who wants to redesign how her clinic works with the EHR',
-    'Pharmacist who wants to use data to make care safer and speak up for clinicians',
-    'Physical therapist who designs and teaches courses for adult learners',
-    'Corporate trainer who designs courses for adults, new to health care',
-    'Community-college instructor who teaches medical-office skills',
-  ])
-  const personaTest = (name: string) => (FAILING_ON_THE_OLD_RULES.has(name) ? it.fails : it)
-
-  it.each(PERSONAS.filter((p) => !FAILING_ON_THE_OLD_RULES.has(p.name)).map((p) => [p.name, p] as const))(
-    '%s',
-    (_name, persona) => checkPersona(persona),
-  )
-  for (const persona of PERSONAS.filter((p) => FAILING_ON_THE_OLD_RULES.has(p.name)))
-    personaTest(persona.name)(`${persona.name} (fails on the old rules)`, () => checkPersona(persona))
+  it.each(PERSONAS.map((p) => [p.name, p] as const))('%s', (_name, persona) => checkPersona(persona))
 
   function checkPersona(persona: (typeof PERSONAS)[number]) {
     expect(checkAnswers(content, persona.answers)).toEqual([])
