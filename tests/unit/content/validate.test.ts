@@ -3,6 +3,7 @@ import questions from '../../../src/content/questions.json'
 import roles from '../../../src/content/roles.json'
 import scoring from '../../../src/content/scoring.json'
 import en from '../../../src/content/locales/en.json'
+import es from '../../../src/content/locales/es.json'
 import { loadCheckedContent } from '../../../src/content/checked'
 import { content as assembled } from '../../../src/content/index'
 import { ContentError } from '../../../src/content/errors'
@@ -47,6 +48,15 @@ describe('the shipped content', () => {
     expect(new Set(content.questions.map((q) => q.section))).toEqual(new Set(['licensure', 'background', 'interests']))
     expect(new Set(content.questions.map((q) => q.kind))).toEqual(new Set(['single', 'multiple', 'likert']))
     expect(content.roles).toHaveLength(6)
+  })
+
+  it('asks every scale question as a full question, in both languages', () => {
+    const scale = content.questions.filter((q) => q.kind === 'likert')
+    expect(scale.length).toBe(16)
+    for (const q of scale) {
+      expect(en.questions[q.id as keyof typeof en.questions].prompt).toMatch(/^How much would you like to .+\?$/)
+      expect(es.questions[q.id as keyof typeof es.questions].prompt).toMatch(/^¿Cuánto le gustaría .+\?$/)
+    }
   })
 
   it('expands scale questions into weighted options', () => {
