@@ -80,6 +80,7 @@ export default {
       helps: 'Helps, not required',
       howToClose: 'How to close this gap:',
       ours: 'Our suggestion, not from ONC',
+      fromSource: 'From {source}, not from ONC',
     },
     exam: 'A competency exam was made for this role: {exam}. Check whether it is still offered before you plan on it.',
     jobTitles: 'Job titles you may see today',
@@ -101,6 +102,63 @@ export default {
       title: 'Other roles close behind',
       text: 'These roles fit you almost as well: {roles}. At safety-net providers, where resources may be limited, one person may fill several of these roles.',
     },
+    lead: {
+      noneTitle: 'No role stands out yet',
+      noneText:
+        'Your answers do not point clearly to one role. Your highest fit is {fit} out of 100, and we name a best fit only from {level} up.',
+      explore:
+        'The roles that came nearest are {roles}. Read about them, try a task from each list, or talk with a counselor.',
+      closeTitle: 'Several roles fit you about as well',
+      closeText:
+        'These roles are within {margin} points of each other: {roles}. That is too close to call one the best. At safety-net providers, one person may fill several of these roles.',
+      tieTitle: 'These roles fit you equally well',
+      tieText:
+        '{roles} have the same fit, {fit} out of 100. Nothing in your answers puts one ahead. They are listed in the order ONC lists them.',
+      aheadOfNext: 'It is {points} points ahead of the next role.',
+    },
+    explain: {
+      raised: 'What raised your fit for {role}',
+      lowered: 'What lowered it',
+      noneRaised: 'No answer raised it.',
+      noneLowered: 'No answer lowered it.',
+      points: '{points} points',
+      other: 'Your other answers together: {points} points',
+      startingPoint:
+        'Before any answer counts, each role starts near the middle. For this role that is {points}. Your answers moved it from there.',
+      nextRole: '{role} comes next, {points} points lower.',
+      bestRole: '{role}, your best fit, is {points} points higher.',
+      sameFit: '{role} has the same fit.',
+      separateTitle: 'What separates {first} and {second}',
+      pointsTo: 'Answers that point more to {role}',
+      noneFor: 'No answer points more to {role}.',
+      startsAhead: 'Before any answer counts, {role} starts {points} points higher.',
+    },
+    nextSteps: {
+      title: 'Next steps',
+      thisMonth: 'This month',
+      gapsTitle: 'Ways to close each gap',
+      course: 'A course:',
+      firstJob: 'A first step at work:',
+      certifications: 'Credentials that exist today',
+      legacyExam: 'About the old exam for this role',
+      employers: 'Kinds of employers',
+      searchTerms: 'Words to search for on job boards (job ads use English)',
+      local: 'Programs near you',
+      localUpdated: 'This list was last checked on {date}.',
+      tools: 'Free public websites to use later',
+      toolsNote: 'This app does not open websites. Type an address into a web browser.',
+      ours: 'Our suggestion, not from ONC',
+    },
+    occupations: {
+      title: 'Today’s occupations for this role',
+      note: 'Our own matching of today’s occupations to this role, not ONC’s.',
+      code: 'O*NET code {code}',
+      pay: 'Middle pay in the U.S.: {pay} a year ({period}). Half earn more and half earn less.',
+      outlook: 'Expected change in jobs: {change} ({period}).',
+      noFigures: 'We found no pay or job outlook figures for this occupation.',
+      forGroup: 'The figures are for the wider group {code}.',
+      source: 'Source: {source}',
+    },
     caution: {
       title: 'This result may not be reliable',
       sameAnswers:
@@ -118,6 +176,7 @@ export default {
       fit: 'Fit',
       equal: 'Equal',
       notEligible: 'Needs an active clinical or public health license',
+      notForLicensed: 'ONC says this role is for people who are not licensed clinicians',
       showTable: 'Show these results as a table',
       tableCaption: 'Fit for each of the six roles',
       learnMore: 'About this role',
@@ -161,15 +220,15 @@ export default {
   },
   roles: {
     title: 'The six Health IT roles',
-    lead: 'Each role helps clinics, hospitals and health departments use electronic health records and other health IT.',
+    lead: 'Each role helps clinics, hospitals and health departments get the most from health IT.',
     about: {
       title: 'About these roles',
       source:
-        'The Office of the National Coordinator for Health IT (ONC) asked a panel of experts, including educators and industry representatives, which workers would be needed as health care providers began to use electronic health records. They named these six roles.',
+        'The Office of the National Coordinator for Health IT (ONC) asked a panel of experts from schools and industry which workers health care would need. It was a time when many providers began to use electronic health records. The experts named these six roles.',
       sixMonths:
         'The experts expected training for each role to take six months or less, if the person brings an appropriate background to the training. Without that background, training takes longer.',
       safetyNet:
-        'At safety-net providers, where resources may be limited, one person may fill several of these roles, or providers may share staff.',
+        'At safety-net providers, money and staff may be short. There, one person may fill several of these roles, or providers may share staff.',
       labels:
         'Role descriptions follow ONC. Where we add something of our own, such as today’s job titles or a suggested background, we say so.',
     },
@@ -217,7 +276,7 @@ export default {
       created: 'The counselor area is ready. You can add your first client.',
       locked: 'The counselor area is locked.',
       erased: 'All counselor data was erased. Choose a new passcode to start again.',
-      unavailable: 'The counselor area cannot be opened on this computer right now.',
+      unavailable: 'The counselor area can’t be opened here right now.',
       errors: {
         missing: 'Enter the passcode',
         tooShort: 'The passcode must be at least 8 characters',
@@ -229,7 +288,7 @@ export default {
     },
     forgot: {
       title: 'Forgot the passcode?',
-      lead: 'Without the passcode, nobody can open the client records. To use the counselor area again, you have to erase all counselor data and start over with a new passcode.',
+      lead: 'Without the passcode, nobody can open the client records. To use the counselor area again, you must erase all counselor data. Then you start over with a new passcode.',
       whatGoes:
         'This erases every client, every session and every counselor note on this computer, for good. It cannot be undone.',
       whatStays: 'Files you exported before are not affected. Neither are answers from self-guided use.',
@@ -365,7 +424,7 @@ export default {
     },
     report: {
       title: 'Export for reporting',
-      lead: 'Save a spreadsheet file (CSV) with one row per session: the dates, the client’s name, the best fit and the fit for each of the six roles.',
+      lead: 'Save a spreadsheet file (CSV) with one row per session. Each row has the dates, the client’s name, the best fit and the fit for each of the six roles.',
       privacy:
         'The file has client names in it. Keep it safe, share it only with people who need it, and delete it when it is no longer needed.',
       which: 'Which sessions?',

@@ -85,12 +85,13 @@ export default {
       title: 'Capacitación',
       ready:
         'Parece que usted tiene la preparación que se espera para este rol. Los expertos de la ONC calcularon que la capacitación para estos roles tomaría seis meses o menos en el caso de personas con una preparación adecuada.',
-      gaps: 'Los expertos de la ONC calcularon que la capacitación para estos roles tomaría seis meses o menos en el caso de personas que llegan con una preparación adecuada. Es posible que primero necesite completar lo que le falta (vea abajo), así que la capacitación podría tomar más tiempo.',
+      gaps: 'Los expertos de la ONC calcularon que la capacitación para estos roles tomaría seis meses o menos para quien llega con una preparación adecuada. Quizás primero deba completar lo que le falta (vea abajo). Por eso la capacitación podría tomar más tiempo.',
       met: 'Ya lo tiene',
       notMet: 'Todavía no',
       helps: 'Ayuda, pero no es obligatorio',
       howToClose: 'Cómo completar lo que falta:',
       ours: 'Sugerencia nuestra, no de la ONC',
+      fromSource: 'De {source}, no de la ONC',
     },
     exam: 'Para este rol se creó un examen de competencias: {exam}. Averigüe si todavía se ofrece antes de planear tomarlo.',
     jobTitles: 'Puestos de trabajo que puede ver hoy',
@@ -108,6 +109,63 @@ export default {
       answer: 'Su respuesta',
       points: 'Puntos',
       question: 'Pregunta',
+    },
+    lead: {
+      noneTitle: 'Todavía no se destaca ningún rol',
+      noneText:
+        'Sus respuestas no apuntan con claridad a un rol. Su compatibilidad más alta es {fit} de 100, y solo nombramos una mejor opción desde {level}.',
+      explore:
+        'Los roles que más se acercaron son {roles}. Lea sobre ellos, pruebe una tarea de cada lista o hable con un consejero.',
+      closeTitle: 'Varios roles le quedan casi igual de bien',
+      closeText:
+        'Estos roles están a {margin} puntos o menos unos de otros: {roles}. Están demasiado cerca para decir cuál es el mejor. En los proveedores de la red de seguridad, una misma persona puede ocupar varios de estos roles.',
+      tieTitle: 'Estos roles le quedan igual de bien',
+      tieText:
+        '{roles} tienen la misma compatibilidad, {fit} de 100. Nada en sus respuestas pone a uno delante. Van en el orden en que los pone la ONC.',
+      aheadOfNext: 'Está {points} puntos por encima del siguiente rol.',
+    },
+    explain: {
+      raised: 'Lo que subió su compatibilidad con {role}',
+      lowered: 'Lo que la bajó',
+      noneRaised: 'Ninguna respuesta la subió.',
+      noneLowered: 'Ninguna respuesta la bajó.',
+      points: '{points} puntos',
+      other: 'Sus demás respuestas juntas: {points} puntos',
+      startingPoint:
+        'Antes de contar las respuestas, cada rol empieza cerca de la mitad. Para este rol es {points}. Sus respuestas la movieron desde ahí.',
+      nextRole: 'Le sigue {role}, con {points} puntos menos.',
+      bestRole: '{role}, su mejor opción, tiene {points} puntos más.',
+      sameFit: '{role} tiene la misma compatibilidad.',
+      separateTitle: 'Qué separa a {first} de {second}',
+      pointsTo: 'Respuestas que apuntan más a {role}',
+      noneFor: 'Ninguna respuesta apunta más a {role}.',
+      startsAhead: 'Antes de contar las respuestas, {role} empieza con {points} puntos más.',
+    },
+    nextSteps: {
+      title: 'Próximos pasos',
+      thisMonth: 'Este mes',
+      gapsTitle: 'Maneras de completar lo que falta',
+      course: 'Un curso:',
+      firstJob: 'Un primer paso en el trabajo:',
+      certifications: 'Credenciales que existen hoy',
+      legacyExam: 'Sobre el examen antiguo de este rol',
+      employers: 'Tipos de empleadores',
+      searchTerms: 'Palabras para buscar en sitios de empleo (los anuncios usan inglés)',
+      local: 'Programas cerca de usted',
+      localUpdated: 'Esta lista se revisó por última vez el {date}.',
+      tools: 'Sitios web públicos y gratis para usar después',
+      toolsNote: 'Esta aplicación no abre sitios web. Escriba la dirección en un navegador.',
+      ours: 'Sugerencia nuestra, no de la ONC',
+    },
+    occupations: {
+      title: 'Ocupaciones de hoy para este rol',
+      note: 'Esta relación entre las ocupaciones de hoy y este rol es nuestra, no de la ONC.',
+      code: 'Código O*NET {code}',
+      pay: 'Sueldo del medio en EE. UU.: {pay} al año ({period}). La mitad gana más y la mitad gana menos.',
+      outlook: 'Cambio esperado en el número de empleos: {change} ({period}).',
+      noFigures: 'No encontramos cifras de sueldo ni de empleo para esta ocupación.',
+      forGroup: 'Las cifras son del grupo más amplio {code}.',
+      source: 'Fuente: {source}',
     },
     close: {
       title: 'Otros roles muy cerca',
@@ -130,6 +188,7 @@ export default {
       fit: 'Compatibilidad',
       equal: 'Empate',
       notEligible: 'Requiere una licencia clínica o de salud pública activa',
+      notForLicensed: 'La ONC dice que este rol es para personas sin licencia clínica',
       showTable: 'Mostrar estos resultados en una tabla',
       tableCaption: 'Compatibilidad con cada uno de los seis roles',
       learnMore: 'Sobre este rol',
@@ -173,15 +232,15 @@ export default {
   },
   roles: {
     title: 'Los seis roles de TI de salud',
-    lead: 'Cada rol ayuda a clínicas, hospitales y departamentos de salud a usar expedientes médicos electrónicos (EHR, por sus siglas en inglés) y otras herramientas de TI de salud.',
+    lead: 'Cada rol ayuda a clínicas, hospitales y departamentos de salud a sacar el mayor provecho a la TI de salud.',
     about: {
       title: 'Sobre estos roles',
       source:
-        'La Oficina del Coordinador Nacional de Tecnología de la Información de Salud (ONC) le preguntó a un grupo de expertos, entre ellos educadores y representantes de la industria, qué trabajadores se iban a necesitar cuando los proveedores de atención médica empezaran a usar expedientes médicos electrónicos. Ellos nombraron estos seis roles.',
+        'La Oficina del Coordinador Nacional de Tecnología de la Información de Salud (ONC) le preguntó a un grupo de expertos qué trabajadores se iban a necesitar cuando los proveedores de salud empezaran a usar expedientes electrónicos. En el grupo había educadores y gente de la industria. Ellos nombraron estos seis roles.',
       sixMonths:
-        'Los expertos calcularon que la capacitación para cada rol tomaría seis meses o menos, si la persona llega a la capacitación con una preparación adecuada. Sin esa preparación, la capacitación toma más tiempo.',
+        'Los expertos calcularon que la capacitación para cada rol tomaría seis meses o menos, si la persona llega con una preparación adecuada. Sin esa preparación, toma más tiempo.',
       safetyNet:
-        'En los proveedores de la red de seguridad (clínicas y hospitales que atienden a muchas personas con bajos ingresos o sin seguro médico), donde los recursos pueden ser limitados, una misma persona puede ocupar varios de estos roles, o los proveedores pueden compartir personal.',
+        'Los proveedores de la red de seguridad son clínicas y hospitales que atienden a muchas personas con pocos ingresos o sin seguro médico. Allí el dinero y el personal pueden ser pocos. Por eso una misma persona puede ocupar varios de estos roles, o varios proveedores pueden compartir personal.',
       labels:
         'Las descripciones de los roles siguen a la ONC. Cuando agregamos algo propio, como los puestos de trabajo de hoy o una preparación sugerida, lo decimos.',
     },
@@ -361,7 +420,7 @@ export default {
     },
     compare: {
       title: 'Comparar las sesiones de {client}',
-      lead: 'Elija dos sesiones terminadas para ver cómo cambió la compatibilidad con cada rol.',
+      lead: 'Elija dos sesiones terminadas. Verá cómo cambió la compatibilidad con cada rol.',
       then: 'Sesión anterior',
       now: 'Sesión posterior',
       notEnough: 'Se necesitan dos sesiones terminadas para comparar. Este cliente tiene {count} por ahora.',
