@@ -51,6 +51,8 @@ const tally = {
   tieSaid: 0,
   namedOne: 0,
   namedOneReplaced: 0,
+  namedOneDropped: 0,
+  namedOneFaded: 0,
   licensed: 0,
   licensedRedesignBest: 0,
   licensedRedesignLeads: 0,
@@ -74,17 +76,23 @@ for (const answers of sets) {
   if (named) tally.namedOne++
   let flipped = false
   let replaced = false
+  let dropped = false
+  let faded = false
   for (const moved of oneStepAway(answers)) {
     const other = scoreAnswers(content, moved)
     if (other.bestFit !== result.bestFit) flipped = true
-    if (named && !replaced) {
-      const otherNamed = namedAlone(leadOf(content, other))
+    if (named) {
+      const otherLead = leadOf(content, other)
+      const otherNamed = namedAlone(otherLead)
       if (otherNamed && otherNamed !== named) replaced = true
+      if (otherLead.kind === 'none_stands_out') faded = true
+      else if (!otherLead.roles.includes(named)) dropped = true
     }
-    if (flipped && (replaced || !named)) break
   }
   if (flipped) tally.bestFlips++
   if (replaced) tally.namedOneReplaced++
+  if (dropped) tally.namedOneDropped++
+  if (faded) tally.namedOneFaded++
 
   if (meetsEligibility(clinical, answers)) {
     tally.licensed++
@@ -106,9 +114,11 @@ console.log(`  ${share(tally.noneStandsOut)}  no role stands out yet`)
 console.log(`  ${share(tally.ledTogether)}  close roles led together (ties included)`)
 console.log(`  ${share(tally.tieSaid)}  exact tie, said as equal`)
 console.log(`  ${share(tally.namedOne)}  one best fit named`)
-console.log(
-  `  ${share(tally.namedOneReplaced)}  one best fit named, and one step names a different single role (${share(tally.namedOneReplaced, tally.namedOne).trim()} of those)`,
-)
+console.log(`When one best fit is named, one scale step away (share of all sets, and of those named):`)
+const ofNamed = (n: number) => `${share(n)} (${share(n, tally.namedOne).trim()})`
+console.log(`  ${ofNamed(tally.namedOneReplaced)}  names a different single role`)
+console.log(`  ${ofNamed(tally.namedOneDropped)}  leads without the named role`)
+console.log(`  ${ofNamed(tally.namedOneFaded)}  says no role stands out`)
 console.log(`Licensed clinicians (meet the Clinical/Practitioner Consultant's license rule): ${tally.licensed}`)
 console.log(`  ${share(tally.licensedRedesignBest, tally.licensed)}  Redesign Specialist ranked best`)
 console.log(`  ${share(tally.licensedRedesignLeads, tally.licensed)}  Redesign Specialist among the roles led with`)
