@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import occupationsFile from '../../../src/content/occupations.json'
 import nextStepsEn from '../../../src/content/locales/next-steps.en.json'
@@ -193,6 +194,15 @@ describe('a center’s own programs (local-programs.json)', () => {
   it('ships empty, checked, and exposed with the content', () => {
     expect(buildLocalPrograms(localProgramsFile)).toEqual({ center: null, updated: null, programs: [] })
     expect(shippedPrograms).toEqual(loadCheckedContent().localPrograms)
+  })
+
+  it('accepts the example the README gives centers', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
+    const section = readme.slice(readme.indexOf('### A center'))
+    const example = JSON.parse(
+      section.slice(section.indexOf('```json') + 7, section.indexOf('```', section.indexOf('```json') + 7)),
+    )
+    expect(programsFor(buildLocalPrograms(example), 'trainer').map((p) => p.id)).toEqual(['ehr_trainer_course'])
   })
 
   it('accepts a center’s list and shows each program with the roles it names', () => {

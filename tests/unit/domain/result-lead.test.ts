@@ -38,7 +38,10 @@ describe('what the result leads with', () => {
         .slice(0, EXPLORE_COUNT)
         .map((s) => s.roleId),
     )
-    expect(leadOf(content, scoreAnswers(content, answersFor({}))).kind).toBe('none_stands_out')
+    // The README's reasons for the level: every answer neutral gives a best fit of about 36.
+    const neutral = scoreAnswers(content, answersFor({}))
+    expect(leadOf(content, neutral).kind).toBe('none_stands_out')
+    expect(neutral.ranking[0]!.shownFit).toBeLessThan(40)
   })
 
   it('names one best fit for every persona, each well above the level', () => {
@@ -46,6 +49,7 @@ describe('what the result leads with', () => {
       const lead = leadOf(content, scoreAnswers(content, persona.answers))
       expect(lead, persona.name).toMatchObject({ kind: 'one', roles: [persona.expected], tiedForBest: [] })
       expect(lead.aheadOfNext!).toBeGreaterThan(content.settings.closeMargin)
+      expect(lead.bestFit, persona.name).toBeGreaterThanOrEqual(60)
     }
   })
 
