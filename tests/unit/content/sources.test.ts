@@ -27,6 +27,12 @@ describe('statements marked as ONC’s', () => {
     expect(inSeed(role.oncDescription)).toBe(true)
   })
 
+  it('lists the roles in the order ONC’s page does, so ties said "in ONC’s order" are', () => {
+    const positions = roles.roles.map((r) => plain(seed).indexOf(plain(r.oncDescription)))
+    expect(positions.every((p) => p >= 0)).toBe(true)
+    expect(positions).toEqual([...positions].sort((a, b) => a - b))
+  })
+
   it('every background item marked onc quotes ONC’s page', () => {
     const onc = roles.roles.flatMap((r) => r.background.filter((b) => b.basis === 'onc').map((b) => [r.id, b] as const))
     expect(onc.map(([roleId, b]) => `${roleId}.${b.id}`)).toEqual([
