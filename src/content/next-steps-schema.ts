@@ -104,8 +104,33 @@ export const occupationsFileSchema = z
 export type OccupationsFile = z.infer<typeof occupationsFileSchema>
 
 /** The people-facing words, one file per language. */
+const labels = <const K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>).strict()
+
 export const nextStepsTextsSchema = z
   .object({
+    /** Headings and lines of the next-steps section; {name} marks a value the app fills in. */
+    labels: z
+      .object({
+        nextSteps: labels([
+          'title',
+          'thisMonth',
+          'gapsTitle',
+          'course',
+          'firstJob',
+          'certifications',
+          'legacyExam',
+          'employers',
+          'searchTerms',
+          'local',
+          'localUpdated',
+          'tools',
+          'toolsNote',
+          'ours',
+        ]),
+        occupations: labels(['title', 'note', 'code', 'pay', 'outlook', 'noFigures', 'forGroup', 'source']),
+      })
+      .strict(),
     matching: text,
     jobZones: z.record(z.string().regex(/^[1-5]$/), z.object({ name: text, meaning: text }).strict()),
     jobZoneCaveat: text,

@@ -155,12 +155,17 @@ describe('next steps by readiness (locales/next-steps.*.json)', () => {
 
   it('has every English text in Spanish', () => {
     expect(
-      compareTranslations(nextStepsEn, nextStepsEs, [
-        // Names of public tools: they keep their own names in both languages.
-        'tools.my_next_move.name',
-        'tools.mi_proximo_paso.name',
-        'tools.onet_online.name',
-      ]),
+      compareTranslations(
+        nextStepsEn,
+        nextStepsEs,
+        [
+          // Names of public tools: they keep their own names in both languages.
+          'tools.my_next_move.name',
+          'tools.mi_proximo_paso.name',
+          'tools.onet_online.name',
+        ],
+        { messageSyntax: true },
+      ),
     ).toEqual([])
   })
 
