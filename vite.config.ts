@@ -5,6 +5,8 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
 import { LOCALES } from './src/content/index'
 import { buildContent, buildTexts } from './src/content/validate'
+import { buildNextStepsTexts, buildOccupations } from './src/content/next-steps-schema'
+import { buildLocalPrograms } from './src/content/local-programs'
 import { CONTENT_SECURITY_POLICY } from './src/shared/csp'
 import packageJson from './package.json' with { type: 'json' }
 
@@ -68,6 +70,15 @@ function contentCheck(): Plugin {
       'roles.json': read('roles.json'),
     })
     for (const locale of LOCALES) buildTexts(content, read(`locales/${locale}.json`), `locales/${locale}.json`)
+    const occupations = buildOccupations(read('occupations.json'), content)
+    for (const locale of LOCALES)
+      buildNextStepsTexts(
+        occupations,
+        content,
+        read(`locales/next-steps.${locale}.json`),
+        `locales/next-steps.${locale}.json`,
+      )
+    buildLocalPrograms(read('local-programs.json'))
   }
   return {
     name: 'content-check',

@@ -3,7 +3,7 @@
  * option per scale step, weighted by the step's factor. No checking happens here:
  * validate.ts checks the same files first (at build time, in tests and in the CLI).
  */
-import type { Content, Question, Role } from '../domain/types'
+import type { AnswerCondition, Content, Question, Role } from '../domain/types'
 import type { QuestionsFile, RolesFile, ScoringFile } from './schema'
 
 export function assembleContent(scoring: ScoringFile, questionsFile: QuestionsFile, rolesFile: RolesFile): Content {
@@ -26,8 +26,33 @@ export function assembleContent(scoring: ScoringFile, questionsFile: QuestionsFi
   )
   return {
     version: scoring.version,
-    roles: rolesFile.roles as Role[],
+    roles: rolesFile.roles.map(assembleRole),
+    sources: rolesFile.sources,
     questions,
-    settings: { closeMargin: scoring.closeMargin, patternedMinimumItems: scoring.patternedMinimumItems },
+    settings: {
+      closeMargin: scoring.closeMargin,
+      standOutLevel: scoring.standOutLevel,
+      patternedMinimumItems: scoring.patternedMinimumItems,
+    },
+  }
+}
+
+const conditionOf = (c: AnswerCondition): AnswerCondition => ({ question: c.question, anyOf: c.anyOf })
+
+/** The rules the engine needs; the reasons and quotes stay in the file for editors and the checks. */
+function assembleRole(role: RolesFile['roles'][number]): Role {
+  return {
+    id: role.id,
+    eligibility: role.eligibility.map(conditionOf),
+    ...(role.notForPeopleEligibleFor ? { notForPeopleEligibleFor: role.notForPeopleEligibleFor.role } : {}),
+    background: role.background.map((req) => ({
+      id: req.id,
+      basis: req.basis,
+      ...(req.source ? { source: req.source } : {}),
+      ...(req.desirable !== undefined ? { desirable: req.desirable } : {}),
+      anyOf: req.anyOf.map(conditionOf),
+      ...(req.allOf ? { allOf: req.allOf.map(conditionOf) } : {}),
+    })),
+    examId: role.examId,
   }
 }

@@ -3,6 +3,12 @@
  * load. A mistake throws a ContentError naming the file, the entry and the field.
  */
 import { buildContent, buildTexts } from './validate'
+import { buildLocalPrograms } from './local-programs'
+import { buildNextStepsTexts, buildOccupations, type NextStepsTexts } from './next-steps-schema'
+import occupationsFile from './occupations.json'
+import localProgramsFile from './local-programs.json'
+import nextStepsEn from './locales/next-steps.en.json'
+import nextStepsEs from './locales/next-steps.es.json'
 import questions from './questions.json'
 import roles from './roles.json'
 import scoring from './scoring.json'
@@ -17,5 +23,11 @@ export function loadCheckedContent() {
     en: buildTexts(content, en, 'locales/en.json'),
     es: buildTexts(content, es, 'locales/es.json'),
   }
-  return { content, contentTexts }
+  const occupations = buildOccupations(occupationsFile, content)
+  const nextStepsTexts: Record<Locale, NextStepsTexts> = {
+    en: buildNextStepsTexts(occupations, content, nextStepsEn, 'locales/next-steps.en.json'),
+    es: buildNextStepsTexts(occupations, content, nextStepsEs, 'locales/next-steps.es.json'),
+  }
+  const localPrograms = buildLocalPrograms(localProgramsFile)
+  return { content, contentTexts, occupations, nextStepsTexts, localPrograms }
 }

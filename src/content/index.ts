@@ -10,7 +10,10 @@ import questions from './questions.json'
 import roles from './roles.json'
 import scoring from './scoring.json'
 import en from './locales/en.json'
+import localProgramsFile from './local-programs.json'
 import type { ContentTexts, QuestionsFile, RolesFile, ScoringFile } from './schema'
+import type { LocalPrograms } from './local-programs'
+import type { NextStepsTexts, OccupationsFile } from './next-steps-schema'
 
 export const content = assembleContent(scoring as ScoringFile, questions as QuestionsFile, roles as RolesFile)
 
@@ -28,4 +31,30 @@ const CONTENT_WORDS: Record<Locale, () => Promise<ContentTexts>> = {
 /** Loads a language's content texts (questions, options, roles) once. */
 export async function loadContentTexts(locale: Locale): Promise<ContentTexts> {
   return (contentTexts[locale] ??= await CONTENT_WORDS[locale]())
+}
+
+/** A workforce center's own programs and contacts (empty unless the center fills in local-programs.json). */
+export const localPrograms = localProgramsFile as LocalPrograms
+
+export interface NextSteps {
+  /** Today's occupations, certifications and public tools per role, each with its source (our matching). */
+  occupations: OccupationsFile
+  texts: NextStepsTexts
+}
+
+const NEXT_STEPS_WORDS: Record<Locale, () => Promise<NextStepsTexts>> = {
+  en: async () => (await import('./locales/next-steps.en.json')).default as NextStepsTexts,
+  es: async () => (await import('./locales/next-steps.es.json')).default as NextStepsTexts,
+}
+
+/**
+ * Occupations and next steps in one language. They load when a result is shown, so
+ * they add nothing to the first screen's script.
+ */
+export async function loadNextSteps(locale: Locale): Promise<NextSteps> {
+  const [occupations, texts] = await Promise.all([
+    import('./occupations.json').then((m) => m.default as OccupationsFile),
+    NEXT_STEPS_WORDS[locale](),
+  ])
+  return { occupations, texts }
 }

@@ -18,6 +18,7 @@ export const scoringFileSchema = z
       .array(z.object({ id, factor: z.number().min(-1).max(1), unsure: z.boolean().optional() }).strict())
       .min(3),
     closeMargin: z.number().min(0).max(50),
+    standOutLevel: z.number().min(0).max(100),
     patternedMinimumItems: z.number().int().min(2),
   })
   .strict()
@@ -38,23 +39,63 @@ export const questionsFileSchema = z
   .object({ questions: z.array(z.discriminatedUnion('kind', [choiceQuestion, likertQuestion])).min(1) })
   .strict()
 
+const sentence = z.string().trim().min(1, 'must not be empty')
+
+/** A condition that decides who a role is for: every option of its question is either counted or not, with reasons. */
+const eligibilityCondition = z
+  .object({
+    question: id,
+    anyOf: z.array(id).min(1),
+    notCounted: z.record(id, sentence),
+    reason: sentence,
+  })
+  .strict()
+
+const requirement = z
+  .object({
+    id,
+    basis: z.enum(['onc', 'source', 'ours']),
+    /** The source's own words this item rests on (ONC's page for `onc`). */
+    quote: sentence.optional(),
+    source: id.optional(),
+    desirable: z.boolean().optional(),
+    anyOf: z.array(condition).min(1),
+    allOf: z.array(condition).min(1).optional(),
+  })
+  .strict()
+  .superRefine((req, ctx) => {
+    if (req.basis !== 'ours' && !req.quote)
+      ctx.addIssue({ code: 'custom', path: ['quote'], message: `a "${req.basis}" item needs the source's own words` })
+    if (req.basis === 'source' && !req.source)
+      ctx.addIssue({ code: 'custom', path: ['source'], message: 'a "source" item needs the id of its source' })
+    if (req.basis !== 'source' && req.source)
+      ctx.addIssue({ code: 'custom', path: ['source'], message: 'only a "source" item names a source' })
+  })
+
 export const rolesFileSchema = z
   .object({
+    sources: z.record(
+      id,
+      z
+        .object({
+          publisher: sentence,
+          title: sentence,
+          address: z.url({ protocol: /^https?$/ }),
+          /** `official_site`: read on the publisher's own site; `copy`: read in a stored or archived copy of it. */
+          verification: z.enum(['official_site', 'copy']),
+          note: sentence.optional(),
+        })
+        .strict(),
+    ),
     roles: z.array(
       z
         .object({
           id: roleId,
-          eligibility: z.array(condition),
-          background: z.array(
-            z
-              .object({
-                id,
-                basis: z.enum(['onc', 'ours']),
-                desirable: z.boolean().optional(),
-                anyOf: z.array(condition).min(1),
-              })
-              .strict(),
-          ),
+          /** ONC's own description of the role, word for word from its page. */
+          oncDescription: sentence,
+          eligibility: z.array(eligibilityCondition),
+          notForPeopleEligibleFor: z.object({ role: roleId, quote: sentence, reason: sentence }).strict().optional(),
+          background: z.array(requirement),
           examId: id.nullable(),
         })
         .strict(),

@@ -7,7 +7,14 @@ import { ROLE_IDS, type Content, type Question, type Role } from '../domain/type
 import { assembleContent } from './assemble'
 import { questionRange } from '../domain/ranges'
 import { ContentError, parseOrThrow } from './errors'
-import { questionsFileSchema, rolesFileSchema, scoringFileSchema, textsFileSchema, type ContentTexts } from './schema'
+import {
+  questionsFileSchema,
+  rolesFileSchema,
+  scoringFileSchema,
+  textsFileSchema,
+  type ContentTexts,
+  type RolesFile,
+} from './schema'
 
 export interface RawContentFiles {
   'scoring.json': unknown
@@ -23,6 +30,7 @@ export function buildContent(files: RawContentFiles): Content {
   const content = assembleContent(scoring, questionsFile, rolesFile)
   checkQuestions(content.questions)
   checkRoles(content.roles, content.questions)
+  checkWhoRolesAreFor(rolesFile, content.questions)
   checkEveryRoleCanMove(content)
   return content
 }
@@ -88,6 +96,63 @@ function checkRoles(roles: Role[], questions: Question[]): void {
   })
 }
 
+/**
+ * Who a role is for is decided by licenses alone, and every option of each deciding
+ * question is decided: counted (anyOf) or not counted (notCounted, with a reason).
+ * A certificate question can never make someone eligible.
+ */
+function checkWhoRolesAreFor(rolesFile: RolesFile, questions: Question[]): void {
+  const byId = new Map(questions.map((q) => [q.id, q]))
+  const roleIds = new Set(rolesFile.roles.map((r) => r.id))
+  rolesFile.roles.forEach((role, index) => {
+    const where = `roles[${index}] (${role.id})`
+    role.eligibility.forEach((condition, i) => {
+      const field = `${where}.eligibility[${i}]`
+      const question = byId.get(condition.question)!
+      if (question.section !== 'licensure')
+        throw new ContentError(
+          'roles.json',
+          `${field}.question`,
+          `"${question.id}" is not a license question: only licenses decide who a role is for`,
+        )
+      checkOptionsExist(question, Object.keys(condition.notCounted), 'roles.json', `${field}.notCounted`)
+      for (const option of question.options) {
+        const counted = condition.anyOf.includes(option.id)
+        const notCounted = Object.hasOwn(condition.notCounted, option.id)
+        if (counted === notCounted)
+          throw new ContentError(
+            'roles.json',
+            `${field}.anyOf`,
+            counted
+              ? `option "${option.id}" is both counted and not counted`
+              : `option "${option.id}" of "${question.id}" is neither counted (anyOf) nor not counted (notCounted, with a reason)`,
+          )
+      }
+    })
+    const other = role.notForPeopleEligibleFor?.role
+    if (other !== undefined) {
+      const field = `${where}.notForPeopleEligibleFor.role`
+      const target = rolesFile.roles.find((r) => r.id === other)
+      if (other === role.id || !roleIds.has(other) || !target || target.eligibility.length === 0)
+        throw new ContentError('roles.json', field, `"${other}" must be another role with eligibility conditions`)
+    }
+    role.background.forEach((req, i) => {
+      if (req.source && !Object.hasOwn(rolesFile.sources, req.source))
+        throw new ContentError(
+          'roles.json',
+          `${where}.background[${i}] (${req.id}).source`,
+          `no source "${req.source}" in sources`,
+        )
+      for (const [j, c] of (req.allOf ?? []).entries()) {
+        const question = byId.get(c.question)
+        const field = `${where}.background[${i}] (${req.id}).allOf[${j}]`
+        if (!question) throw new ContentError('roles.json', `${field}.question`, `no question "${c.question}"`)
+        checkOptionsExist(question, c.anyOf, 'roles.json', `${field}.anyOf`)
+      }
+    })
+  })
+}
+
 /** A role whose score no answer can change would always show the same fit: refuse it. */
 function checkEveryRoleCanMove(content: Content): void {
   for (const role of content.roles) {
@@ -118,7 +183,8 @@ export function buildTexts(content: Content, raw: unknown, file: string): Conten
   for (const role of content.roles) {
     const t = texts.roles[role.id]
     if (!t) throw missing(`roles.${role.id}`)
-    if (role.eligibility.length > 0 && !t.eligibility) throw missing(`roles.${role.id}.eligibility`)
+    if ((role.eligibility.length > 0 || role.notForPeopleEligibleFor) && !t.eligibility)
+      throw missing(`roles.${role.id}.eligibility`)
     for (const req of role.background) {
       if (!t.requirements[req.id]) throw missing(`roles.${role.id}.requirements.${req.id}`)
     }

@@ -1,4 +1,6 @@
-import type { Contribution, RoleBreakdown } from './scoring'
+import { compareRoles, type RoleComparison } from './compare'
+import { breakdownRole, type AssessmentResult, type Contribution, type RoleBreakdown } from './scoring'
+import type { Answers, Content, RoleId } from './types'
 
 export interface Explanation {
   shownBaseline: number
@@ -26,5 +28,35 @@ export function explainRole(score: RoleBreakdown, limit = 5): Explanation {
     lowered: lowered.slice(0, limit),
     otherPoints: score.shownFit - score.shownBaseline - listedPoints,
     shownFit: score.shownFit,
+  }
+}
+
+/** "Why", worded for a person: what raised this role, what lowered it, and how it compares with the next role. */
+export interface PersonExplanation extends Explanation {
+  roleId: RoleId
+  /**
+   * The best fit is compared with the next eligible role; any other role with the best fit.
+   * Null when there is no other eligible role to compare with.
+   */
+  comparison: RoleComparison | null
+}
+
+export function explainForPerson(
+  content: Content,
+  answers: Answers,
+  result: AssessmentResult,
+  roleId: RoleId,
+  limit = 3,
+): PersonExplanation {
+  const score = result.ranking.find((s) => s.roleId === roleId)
+  if (!score) throw new RangeError(`no role "${roleId}" in this result`)
+  const eligible = result.ranking.filter((s) => s.eligible && s !== score)
+  const best = result.ranking.find((s) => s.eligible)
+  const other = score === best ? eligible[0] : best
+  const breakdown = breakdownRole(content, answers, roleId)
+  return {
+    ...explainRole(breakdown, limit),
+    roleId,
+    comparison: other ? compareRoles(breakdown, breakdownRole(content, answers, other.roleId), limit) : null,
   }
 }

@@ -7,9 +7,10 @@
  * are added here, once, for every one of them.
  */
 import type { ContentTexts } from '../content/schema'
-import type { Answers, Content, RoleId } from './types'
+import type { Answers, Basis, Content, RoleId } from './types'
 import { breakdownRole, type AssessmentResult, type Contribution } from './scoring'
 import { explainRole } from './explain'
+import { leadOf, type ResultLead } from './lead'
 import type { Caution } from './cautions'
 
 export interface ExplainedAnswer {
@@ -24,8 +25,10 @@ export interface PresentedRequirement {
   label: string
   met: boolean
   desirable: boolean
-  /** "onc": from ONC's program material; "ours": our own suggestion. */
-  basis: 'onc' | 'ours'
+  /** "onc": ONC's page; "source": another named source (never ONC's); "ours": our own suggestion. */
+  basis: Basis
+  /** The source's id (content.sources) when basis is "source". */
+  source?: string
   gap?: string
   close?: string
 }
@@ -37,6 +40,8 @@ export interface RankedRole {
   fit: number
   tiedWith: RoleId[]
   eligible: boolean
+  /** Set when the role is not offered because the person meets this other role's eligibility. */
+  excludedBy: RoleId | null
   ineligibleReason?: string
 }
 
@@ -65,6 +70,8 @@ export interface ResultView {
   }
   ranking: RankedRole[]
   closeRoles: RoleId[]
+  /** What the result leads with: one role, close roles together, a tie, or none standing out. */
+  lead: ResultLead
   cautions: Caution[]
 }
 
@@ -116,6 +123,7 @@ export function presentResult(
             met: check.met,
             desirable: check.desirable,
             basis: check.basis,
+            ...(check.source ? { source: check.source } : {}),
             ...(check.met ? {} : { gap: words.gap, close: words.close }),
           }
         }),
@@ -134,9 +142,11 @@ export function presentResult(
       fit: s.shownFit,
       tiedWith: s.tiedWith,
       eligible: s.eligible,
+      excludedBy: s.excludedBy,
       ...(s.eligible ? {} : { ineligibleReason: texts.roles[s.roleId]!.eligibility }),
     })),
     closeRoles: result.closeRoles,
+    lead: leadOf(content, result),
     cautions: result.cautions,
   }
 }

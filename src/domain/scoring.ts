@@ -8,10 +8,11 @@
  * `baseline + Σ contribution.points = fit`. Everything returned is plain data.
  */
 import type { AnswerCondition, Answers, Content, Role, RoleId } from './types'
+import { checkEligibility } from './eligibility'
 import { prepare } from './prepared'
 import { assessReadiness, type Readiness } from './readiness'
 import { roundToTotal } from './rounding'
-import { askedQuestions, conditionHolds } from './visibility'
+import { askedQuestions } from './visibility'
 import { detectCautions, type Caution } from './cautions'
 
 export interface Contribution {
@@ -38,6 +39,8 @@ export interface RoleScore {
   tiedWith: RoleId[]
   eligible: boolean
   unmetEligibility: AnswerCondition[]
+  /** Set when the role is not offered because the person meets this other role's eligibility. */
+  excludedBy: RoleId | null
   /** The fit if no answer counted for or against the role. */
   baseline: number
   readiness: Readiness
@@ -69,7 +72,7 @@ export interface AssessmentResult {
 
 export function scoreAnswers(content: Content, answers: Answers): AssessmentResult {
   const gathered = gatherAnswers(content, answers)
-  const scores = content.roles.map((role, r) => scoreRole(role, r, answers, gathered))
+  const scores = content.roles.map((role, r) => scoreRole(content.roles, role, r, answers, gathered))
   const order = new Map(gathered.roleIds.map((id, i) => [id, i]))
   // Documented tie rule: equal shown fits keep the order of roles.json, and are shown as equal.
   scores.sort(
@@ -184,22 +187,29 @@ function scaleOf(lowest: number, span: number): { scale: number; baseline: numbe
   return { scale, baseline: -lowest * scale }
 }
 
-function scoreRole(role: Role, r: number, answers: Answers, gathered: GatheredAnswers): RoleScore {
+function scoreRole(
+  roles: readonly Role[],
+  role: Role,
+  r: number,
+  answers: Answers,
+  gathered: GatheredAnswers,
+): RoleScore {
   const { raws, roleCount, questionIds } = gathered.answered
   const { scale, baseline } = scaleOf(gathered.lowest[r]!, gathered.span[r]!)
   // The same additions, in the same order, as breakdownRole: the fit is identical.
   let fit = baseline
   for (let i = 0; i < questionIds.length; i++) fit += raws[i * roleCount + r]! * scale
   fit = clamp(fit)
-  const unmetEligibility = role.eligibility.filter((c) => !conditionHolds(c, answers))
+  const eligibility = checkEligibility(roles, role, answers)
   return {
     roleId: role.id,
     fit,
     shownFit: Math.round(fit),
     rank: 0,
     tiedWith: [],
-    eligible: unmetEligibility.length === 0,
-    unmetEligibility,
+    eligible: eligibility.eligible,
+    unmetEligibility: eligibility.unmet,
+    excludedBy: eligibility.excludedBy,
     baseline,
     readiness: assessReadiness(role, answers),
   }

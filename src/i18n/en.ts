@@ -80,6 +80,7 @@ export default {
       helps: 'Helps, not required',
       howToClose: 'How to close this gap:',
       ours: 'Our suggestion, not from ONC',
+      fromSource: 'From {source}, not from ONC',
     },
     exam: 'A competency exam was made for this role: {exam}. Check whether it is still offered before you plan on it.',
     jobTitles: 'Job titles you may see today',
@@ -101,6 +102,37 @@ export default {
       title: 'Other roles close behind',
       text: 'These roles fit you almost as well: {roles}. At safety-net providers, where resources may be limited, one person may fill several of these roles.',
     },
+    lead: {
+      noneTitle: 'No role stands out yet',
+      noneText:
+        'Your answers do not point clearly to one role. Your highest fit is {fit} out of 100, and we name a best fit only from {level} up.',
+      explore:
+        'The roles that came nearest are {roles}. Read about them, try a task from each list, or talk with a counselor.',
+      closeTitle: 'Several roles fit you about as well',
+      closeText:
+        'These roles are within {margin} points of each other: {roles}. That is too close to call one the best. At safety-net providers, one person may fill several of these roles.',
+      tieTitle: 'These roles fit you equally well',
+      tieText:
+        '{roles} have the same fit, {fit} out of 100. Nothing in your answers puts one ahead. They are listed in the order ONC lists them.',
+      aheadOfNext: 'It is {points} points ahead of the next role.',
+    },
+    explain: {
+      raised: 'What raised your fit for {role}',
+      lowered: 'What lowered it',
+      noneRaised: 'No answer raised it.',
+      noneLowered: 'No answer lowered it.',
+      points: '{points} points',
+      other: 'Your other answers together: {points} points',
+      startingPoint:
+        'Before any answer counts, each role starts near the middle. For this role that is {points}. Your answers moved it from there.',
+      nextRole: '{role} comes next, {points} points lower.',
+      bestRole: '{role}, your best fit, is {points} points higher.',
+      sameFit: '{role} has the same fit.',
+      separateTitle: 'What separates {first} and {second}',
+      pointsTo: 'Answers that point more to {role}',
+      noneFor: 'No answer points more to {role}.',
+      startsAhead: 'Before any answer counts, {role} starts {points} points higher.',
+    },
     caution: {
       title: 'This result may not be reliable',
       sameAnswers:
@@ -118,6 +150,7 @@ export default {
       fit: 'Fit',
       equal: 'Equal',
       notEligible: 'Needs an active clinical or public health license',
+      notForLicensed: 'ONC says this role is for people who are not licensed clinicians',
       showTable: 'Show these results as a table',
       tableCaption: 'Fit for each of the six roles',
       learnMore: 'About this role',
@@ -167,15 +200,15 @@ export default {
   },
   roles: {
     title: 'The six Health IT roles',
-    lead: 'Each role helps clinics, hospitals and health departments use electronic health records and other health IT.',
+    lead: 'Each role helps clinics, hospitals and health departments get the most from health IT.',
     about: {
       title: 'About these roles',
       source:
-        'The Office of the National Coordinator for Health IT (ONC) asked a panel of experts, including educators and industry representatives, which workers would be needed as health care providers began to use electronic health records. They named these six roles.',
+        'The Office of the National Coordinator for Health IT (ONC) asked a panel of experts from schools and industry which workers health care would need. It was a time when many providers began to use electronic health records. The experts named these six roles.',
       sixMonths:
         'The experts expected training for each role to take six months or less, if the person brings an appropriate background to the training. Without that background, training takes longer.',
       safetyNet:
-        'At safety-net providers, where resources may be limited, one person may fill several of these roles, or providers may share staff.',
+        'At safety-net providers, money and staff may be short. There, one person may fill several of these roles, or providers may share staff.',
       labels:
         'Role descriptions follow ONC. Where we add something of our own, such as today’s job titles or a suggested background, we say so.',
     },
@@ -223,7 +256,7 @@ export default {
       created: 'The counselor area is ready. You can add your first client.',
       locked: 'The counselor area is locked.',
       erased: 'All counselor data was erased. Choose a new passcode to start again.',
-      unavailable: 'The counselor area cannot be opened on this computer right now.',
+      unavailable: 'The counselor area can’t be opened here right now.',
       errors: {
         missing: 'Enter the passcode',
         tooShort: 'The passcode must be at least 8 characters',
@@ -235,7 +268,7 @@ export default {
     },
     forgot: {
       title: 'Forgot the passcode?',
-      lead: 'Without the passcode, nobody can open the client records. To use the counselor area again, you have to erase all counselor data and start over with a new passcode.',
+      lead: 'Without the passcode, nobody can open the client records. To use the counselor area again, you must erase all counselor data. Then you start over with a new passcode.',
       whatGoes:
         'This erases every client, every session and every counselor note on this computer, for good. It cannot be undone.',
       whatStays: 'Files you exported before are not affected. Neither are answers from self-guided use.',
@@ -371,7 +404,7 @@ export default {
     },
     report: {
       title: 'Export for reporting',
-      lead: 'Save a spreadsheet file (CSV) with one row per session: the dates, the client’s name, the best fit and the fit for each of the six roles.',
+      lead: 'Save a spreadsheet file (CSV) with one row per session. Each row has the dates, the client’s name, the best fit and the fit for each of the six roles.',
       privacy:
         'The file has client names in it. Keep it safe, share it only with people who need it, and delete it when it is no longer needed.',
       which: 'Which sessions?',

@@ -85,12 +85,13 @@ export default {
       title: 'Capacitación',
       ready:
         'Parece que usted tiene la preparación que se espera para este rol. Los expertos de la ONC calcularon que la capacitación para estos roles tomaría seis meses o menos en el caso de personas con una preparación adecuada.',
-      gaps: 'Los expertos de la ONC calcularon que la capacitación para estos roles tomaría seis meses o menos en el caso de personas que llegan con una preparación adecuada. Es posible que primero necesite completar lo que le falta (vea abajo), así que la capacitación podría tomar más tiempo.',
+      gaps: 'Los expertos de la ONC calcularon que la capacitación para estos roles tomaría seis meses o menos para quien llega con una preparación adecuada. Quizás primero deba completar lo que le falta (vea abajo). Por eso la capacitación podría tomar más tiempo.',
       met: 'Ya lo tiene',
       notMet: 'Todavía no',
       helps: 'Ayuda, pero no es obligatorio',
       howToClose: 'Cómo completar lo que falta:',
       ours: 'Sugerencia nuestra, no de la ONC',
+      fromSource: 'De {source}, no de la ONC',
     },
     exam: 'Para este rol se creó un examen de competencias: {exam}. Averigüe si todavía se ofrece antes de planear tomarlo.',
     jobTitles: 'Puestos de trabajo que puede ver hoy',
@@ -108,6 +109,37 @@ export default {
       answer: 'Su respuesta',
       points: 'Puntos',
       question: 'Pregunta',
+    },
+    lead: {
+      noneTitle: 'Todavía no se destaca ningún rol',
+      noneText:
+        'Sus respuestas no apuntan con claridad a un rol. Su compatibilidad más alta es {fit} de 100, y solo nombramos una mejor opción desde {level}.',
+      explore:
+        'Los roles que más se acercaron son {roles}. Lea sobre ellos, pruebe una tarea de cada lista o hable con un consejero.',
+      closeTitle: 'Varios roles le quedan casi igual de bien',
+      closeText:
+        'Estos roles están a {margin} puntos o menos unos de otros: {roles}. Están demasiado cerca para decir cuál es el mejor. En los proveedores de la red de seguridad, una misma persona puede ocupar varios de estos roles.',
+      tieTitle: 'Estos roles le quedan igual de bien',
+      tieText:
+        '{roles} tienen la misma compatibilidad, {fit} de 100. Nada en sus respuestas pone a uno delante. Van en el orden en que los pone la ONC.',
+      aheadOfNext: 'Está {points} puntos por encima del siguiente rol.',
+    },
+    explain: {
+      raised: 'Lo que subió su compatibilidad con {role}',
+      lowered: 'Lo que la bajó',
+      noneRaised: 'Ninguna respuesta la subió.',
+      noneLowered: 'Ninguna respuesta la bajó.',
+      points: '{points} puntos',
+      other: 'Sus demás respuestas juntas: {points} puntos',
+      startingPoint:
+        'Antes de contar las respuestas, cada rol empieza cerca de la mitad. Para este rol es {points}. Sus respuestas la movieron desde ahí.',
+      nextRole: 'Le sigue {role}, con {points} puntos menos.',
+      bestRole: '{role}, su mejor opción, tiene {points} puntos más.',
+      sameFit: '{role} tiene la misma compatibilidad.',
+      separateTitle: 'Qué separa a {first} de {second}',
+      pointsTo: 'Respuestas que apuntan más a {role}',
+      noneFor: 'Ninguna respuesta apunta más a {role}.',
+      startsAhead: 'Antes de contar las respuestas, {role} empieza con {points} puntos más.',
     },
     close: {
       title: 'Otros roles muy cerca',
@@ -130,6 +162,7 @@ export default {
       fit: 'Compatibilidad',
       equal: 'Empate',
       notEligible: 'Requiere una licencia clínica o de salud pública activa',
+      notForLicensed: 'La ONC dice que este rol es para personas sin licencia clínica',
       showTable: 'Mostrar estos resultados en una tabla',
       tableCaption: 'Compatibilidad con cada uno de los seis roles',
       learnMore: 'Sobre este rol',
@@ -178,15 +211,15 @@ export default {
   },
   roles: {
     title: 'Los seis roles de TI de salud',
-    lead: 'Cada rol ayuda a clínicas, hospitales y departamentos de salud a usar expedientes médicos electrónicos (EHR, por sus siglas en inglés) y otras herramientas de TI de salud.',
+    lead: 'Cada rol ayuda a clínicas, hospitales y departamentos de salud a sacar el mayor provecho a la TI de salud.',
     about: {
       title: 'Sobre estos roles',
       source:
-        'La Oficina del Coordinador Nacional de Tecnología de la Información de Salud (ONC) le preguntó a un grupo de expertos, entre ellos educadores y representantes de la industria, qué trabajadores se iban a necesitar cuando los proveedores de atención médica empezaran a usar expedientes médicos electrónicos. Ellos nombraron estos seis roles.',
+        'La Oficina del Coordinador Nacional de Tecnología de la Información de Salud (ONC) le preguntó a un grupo de expertos qué trabajadores se iban a necesitar cuando los proveedores de salud empezaran a usar expedientes electrónicos. En el grupo había educadores y gente de la industria. Ellos nombraron estos seis roles.',
       sixMonths:
-        'Los expertos calcularon que la capacitación para cada rol tomaría seis meses o menos, si la persona llega a la capacitación con una preparación adecuada. Sin esa preparación, la capacitación toma más tiempo.',
+        'Los expertos calcularon que la capacitación para cada rol tomaría seis meses o menos, si la persona llega con una preparación adecuada. Sin esa preparación, toma más tiempo.',
       safetyNet:
-        'En los proveedores de la red de seguridad (clínicas y hospitales que atienden a muchas personas con bajos ingresos o sin seguro médico), donde los recursos pueden ser limitados, una misma persona puede ocupar varios de estos roles, o los proveedores pueden compartir personal.',
+        'Los proveedores de la red de seguridad son clínicas y hospitales que atienden a muchas personas con pocos ingresos o sin seguro médico. Allí el dinero y el personal pueden ser pocos. Por eso una misma persona puede ocupar varios de estos roles, o varios proveedores pueden compartir personal.',
       labels:
         'Las descripciones de los roles siguen a la ONC. Cuando agregamos algo propio, como los puestos de trabajo de hoy o una preparación sugerida, lo decimos.',
     },
@@ -366,7 +399,7 @@ export default {
     },
     compare: {
       title: 'Comparar las sesiones de {client}',
-      lead: 'Elija dos sesiones terminadas para ver cómo cambió la compatibilidad con cada rol.',
+      lead: 'Elija dos sesiones terminadas. Verá cómo cambió la compatibilidad con cada rol.',
       then: 'Sesión anterior',
       now: 'Sesión posterior',
       notEnough: 'Se necesitan dos sesiones terminadas para comparar. Este cliente tiene {count} por ahora.',
@@ -434,7 +467,7 @@ export default {
     'invalid-import':
       'Este archivo no es una sesión exportada válida. Elija un archivo de sesión que haya guardado esta aplicación.',
     'wrong-passcode': 'Esa clave no es correcta. Revísela e inténtelo otra vez.',
-    locked: 'Demasiadas claves equivocadas. Espere unos minutos y vuelva a intentarlo.',
+    locked: 'Hubo muchas claves malas. Espere unos minutos. Luego pruebe otra vez.',
     'not-found': 'Este expediente no está guardado aquí. Puede que se haya borrado.',
     conflict: 'Esta sesión ya está guardada, así que no se agregó otra vez.',
     'write-failed':
@@ -447,7 +480,7 @@ export default {
       'Los datos guardados de consejeros se hicieron con una versión más nueva de esta aplicación. Actualice la aplicación para abrirlos. No se cambió nada.',
     unavailable:
       'El área para consejeros no puede iniciar en esta computadora en este momento. Cierre la aplicación y ábrala otra vez.',
-    closed: 'El área para consejeros está bloqueada. Escriba la clave para abrirla.',
+    closed: 'El área de consejeros está cerrada. Escriba la clave para abrirla.',
     unexpected: 'Ocurrió algo inesperado. Inténtelo otra vez.',
     'untrusted-sender': 'Esta solicitud no está permitida.',
     'invalid-payload': 'La aplicación envió datos que no puede usar. Inténtelo otra vez.',

@@ -18,7 +18,7 @@ describe('switching language', () => {
     const { wrapper } = await mountApp('/question/1')
     const store = useAssessmentStore()
     await wrapper.get('#answer-license_held-no').setValue(true)
-    expect(wrapper.get('legend h1').text()).toContain('license or credential')
+    expect(wrapper.get('legend h1').text()).toContain('state license')
 
     await switchLanguage(wrapper)
     await flushPromises()

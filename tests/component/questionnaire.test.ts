@@ -23,7 +23,7 @@ describe('the questionnaire', () => {
     await wrapper.get('button.button--primary').trigger('click')
     await flushPromises()
     expect(router.currentRoute.value.path).toBe('/question/1')
-    expect(wrapper.get('legend h1').text()).toContain('license or credential')
+    expect(wrapper.get('legend h1').text()).toContain('state license')
   })
 
   it('blocks Next until a required question is answered, with a linked error summary', async () => {
@@ -53,7 +53,7 @@ describe('the questionnaire', () => {
     await next(wrapper)
     await wrapper.get('#answer-health_years-4_to_9').setValue(true)
     await next(wrapper)
-    expect(wrapper.text()).toContain('Question 3 of 29')
+    expect(wrapper.text()).toContain('Question 3 of 30')
 
     await wrapper
       .findAll('button')
@@ -75,8 +75,8 @@ describe('the questionnaire', () => {
     const { wrapper } = await mountApp('/question/1')
     await wrapper.get('#answer-license_held-yes').setValue(true)
     await next(wrapper)
-    expect(wrapper.text()).toContain('Question 2 of 32')
-    expect(wrapper.get('legend h1').text()).toBe('Which kinds of license or credential do you hold?')
+    expect(wrapper.text()).toContain('Question 2 of 33')
+    expect(wrapper.get('legend h1').text()).toBe('Which kinds of license do you hold?')
   })
 
   it('lets "none of these" stand alone in a multiple-choice question', async () => {

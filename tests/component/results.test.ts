@@ -53,6 +53,16 @@ describe('the results view', () => {
     expect(wrapper.find('a[href="#/roles/trainer"]').exists()).toBe(true)
   })
 
+  it('says why the Redesign Specialist is not offered to a licensed clinician, without contradicting the license', async () => {
+    const nurse = PERSONAS.find((p) => p.name.startsWith('Registered nurse who wants to redesign'))!
+    const { wrapper } = await showResults(nurse.answers)
+    const ineligible = wrapper.get('.fit-chart__row--ineligible')
+    expect(ineligible.text()).toContain('Information Management Redesign Specialist')
+    expect(ineligible.text()).toContain('ONC says this role is for people who are not licensed clinicians')
+    expect(ineligible.text()).not.toContain('Needs an active clinical or public health license')
+    expect(wrapper.get('#best-fit-title').text()).toBe('Clinical/Practitioner Consultant')
+  })
+
   it('names the gaps when the background is missing', async () => {
     const newcomer = answersFor(
       { prefer_people_tech: 'mostly_people' },

@@ -3,6 +3,7 @@ import questions from '../../../src/content/questions.json'
 import roles from '../../../src/content/roles.json'
 import scoring from '../../../src/content/scoring.json'
 import en from '../../../src/content/locales/en.json'
+import es from '../../../src/content/locales/es.json'
 import { loadCheckedContent } from '../../../src/content/checked'
 import { content as assembled } from '../../../src/content/index'
 import { ContentError } from '../../../src/content/errors'
@@ -49,6 +50,15 @@ describe('the shipped content', () => {
     expect(content.roles).toHaveLength(6)
   })
 
+  it('asks every scale question as a full question, in both languages', () => {
+    const scale = content.questions.filter((q) => q.kind === 'likert')
+    expect(scale.length).toBe(16)
+    for (const q of scale) {
+      expect(en.questions[q.id as keyof typeof en.questions].prompt).toMatch(/^How much would you like to .+\?$/)
+      expect(es.questions[q.id as keyof typeof es.questions].prompt).toMatch(/^¿Cuánto le gustaría .+\?$/)
+    }
+  })
+
   it('expands scale questions into weighted options', () => {
     const lead = content.questions.find((q) => q.id === 'like_lead_team')!
     expect(lead.options.map((o) => o.weights.implementation_manager)).toEqual([-4, -2, 0, 2, 4, 0])
@@ -64,7 +74,7 @@ describe('broken content files are refused with the file, entry and field named'
         question(f, 'teaching').options![0]!.weights.trainr = 1
       },
       'questions.json',
-      'questions[9] (teaching).options[0] (never).weights',
+      'questions[10] (teaching).options[0] (never).weights',
       /Unrecognized key: "trainr"/,
     ],
     [
@@ -73,7 +83,7 @@ describe('broken content files are refused with the file, entry and field named'
         ;(question(f, 'like_patching').weights as Record<string, unknown>).technical_support = 'high'
       },
       'questions.json',
-      'questions[23] (like_patching).weights.technical_support',
+      'questions[24] (like_patching).weights.technical_support',
       /number/,
     ],
     [
@@ -82,7 +92,7 @@ describe('broken content files are refused with the file, entry and field named'
         question(f, 'teaching').id = 'leadership'
       },
       'questions.json',
-      'questions[9] (leadership).id',
+      'questions[10] (leadership).id',
       /used twice/,
     ],
     [
@@ -100,7 +110,7 @@ describe('broken content files are refused with the file, entry and field named'
         question(f, 'teaching').options![1]!.id = 'Informal'
       },
       'questions.json',
-      'questions[9] (teaching).options[1] (Informal).id',
+      'questions[10] (teaching).options[1] (Informal).id',
       /lower-case/,
     ],
     [
@@ -120,6 +130,68 @@ describe('broken content files are refused with the file, entry and field named'
       'roles.json',
       'roles',
       /"trainer" is missing/,
+    ],
+    [
+      'a certificate used to decide who a role is for',
+      (f) => {
+        ;(f['roles.json'] as typeof roles).roles[0]!.eligibility[1] = {
+          question: 'certifications',
+          anyOf: ['medical_assistant'],
+          notCounted: {},
+          reason: 'A medical assistant certificate is not a license.',
+        }
+      },
+      'roles.json',
+      'roles[0] (clinical_consultant).eligibility[1].question',
+      /not a license question: only licenses decide/,
+    ],
+    [
+      'a license kind left undecided',
+      (f) => {
+        const kinds = (f['roles.json'] as typeof roles).roles[0]!.eligibility[1]!
+        kinds.anyOf = kinds.anyOf.filter((k) => k !== 'dietitian')
+      },
+      'roles.json',
+      'roles[0] (clinical_consultant).eligibility[1].anyOf',
+      /option "dietitian" of "license_kind" is neither counted \(anyOf\) nor not counted/,
+    ],
+    [
+      'an eligibility rule without its reason',
+      (f) => {
+        ;(f['roles.json'] as { roles: { eligibility: { reason?: string }[] }[] }).roles[0]!.eligibility[0]!.reason =
+          undefined
+      },
+      'roles.json',
+      'roles[0] (clinical_consultant).eligibility[0].reason',
+      /./,
+    ],
+    [
+      'a role kept from people eligible for a role with no eligibility rule',
+      (f) => {
+        ;(f['roles.json'] as typeof roles).roles[3]!.notForPeopleEligibleFor!.role = 'trainer'
+      },
+      'roles.json',
+      'roles[3] (redesign_specialist).notForPeopleEligibleFor.role',
+      /must be another role with eligibility conditions/,
+    ],
+    [
+      "a background item marked ONC's without ONC's words",
+      (f) => {
+        delete (f['roles.json'] as { roles: { background: { quote?: string }[] }[] }).roles[0]!.background[0]!.quote
+      },
+      'roles.json',
+      'roles[0] (clinical_consultant).background[0] (active_license).quote',
+      /needs the source's own words/,
+    ],
+    [
+      'a background item naming a source that is not listed',
+      (f) => {
+        ;(f['roles.json'] as { roles: { background: { source?: string }[] }[] }).roles[5]!.background[1]!.source =
+          'somewhere'
+      },
+      'roles.json',
+      'roles[5] (trainer).background[1] (classroom_teaching).source',
+      /no source "somewhere"/,
     ],
     [
       'a scale factor out of range',

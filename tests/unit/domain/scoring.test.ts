@@ -17,12 +17,26 @@ describe('personas written from the role descriptions', () => {
     }
   })
 
-  it.each(PERSONAS.map((p) => [p.name, p] as const))('%s', (_name, persona) => {
+  it('has at least three of each of issue 13’s hard cases: a certificate, a license, a trainer', () => {
+    for (const group of ['credential', 'licensed', 'trainer'] as const)
+      expect(PERSONAS.filter((p) => p.group === group).length).toBeGreaterThanOrEqual(3)
+  })
+
+  it.each(PERSONAS.map((p) => [p.name, p] as const))('%s', (_name, persona) => checkPersona(persona))
+
+  function checkPersona(persona: (typeof PERSONAS)[number]) {
     expect(checkAnswers(content, persona.answers)).toEqual([])
     const result = scoreAnswers(content, persona.answers)
     expect(result.bestFit).toBe(persona.expected)
     expect(result.ranking[0]!.rank).toBe(1)
-  })
+    const expected = result.ranking.find((s) => s.roleId === persona.expected)!
+    if (persona.counselor?.bringsBackground !== undefined)
+      expect(expected.readiness.bringsBackground, 'background for the expected role').toBe(
+        persona.counselor.bringsBackground,
+      )
+    for (const roleId of persona.counselor?.notEligible ?? [])
+      expect(result.ranking.find((s) => s.roleId === roleId)!.eligible, `${roleId} is ruled out`).toBe(false)
+  }
 })
 
 describe('eligibility and the license rule', () => {
