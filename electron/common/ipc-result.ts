@@ -3,7 +3,7 @@
  * a failure becomes a plain `{ ok: false }` value with a short, human message, so the
  * renderer never sees a main-process stack trace or file layout.
  */
-export type IpcErrorCode = 'untrusted-sender' | 'invalid-payload' | 'failed'
+export type IpcErrorCode = 'untrusted-sender' | 'invalid-payload' | 'refused-in-kiosk' | 'failed'
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorCode; message: string }
 

@@ -19,8 +19,22 @@ export type StorageErrorCode =
   | 'write-failed'
   /** The saved data could not be read at all (permission, missing drive). Nothing was changed. */
   | 'read-failed'
-  /** The saved data looks damaged but could not be moved aside, so it was left untouched. */
+  /**
+   * The saved data is damaged, so it cannot open. Nothing was replaced or deleted: `where` says
+   * where the damaged data is, `passcodeChecked` whether the passcode could still be checked.
+   * Starting afresh is a separate choice (it keeps the damaged files).
+   */
   | 'damaged'
+  /** Counselor data is open in another window (or tab); it can open here once that one locks or closes. */
+  | 'open-elsewhere'
+  /** There is no counselor data here yet (nothing to open). */
+  | 'no-data'
+  /** A session file is over the one size limit (SESSION_FILE_MAX_BYTES in src/shared/limits.ts). */
+  | 'too-large'
+  /** A session's answers do not fit this app's questions (unknown question, option, duplicate, wrong type). */
+  | 'answers-mismatch'
+  /** A session's stored result is not what scoring gives for its answers. */
+  | 'result-mismatch'
   /** The saved data was written by a newer version of the app. Nothing was changed. */
   | 'newer-version'
   /** The database engine (WebAssembly) could not be loaded. */
@@ -32,6 +46,10 @@ export type StorageErrorCode =
 export interface StorageErrorDetails {
   field?: string
   retryAfterMs?: number
+  /** With `damaged`: where the damaged data is (a folder or file names, or the browser's storage). */
+  where?: string
+  /** With `damaged`: whether the passcode was checked against a key check that could still be read. */
+  passcodeChecked?: boolean
   cause?: unknown
 }
 
@@ -40,12 +58,16 @@ export class StorageError extends Error {
   readonly code: StorageErrorCode
   readonly field: string | undefined
   readonly retryAfterMs: number | undefined
+  readonly where: string | undefined
+  readonly passcodeChecked: boolean | undefined
 
   constructor(code: StorageErrorCode, message: string, details: StorageErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
     this.code = code
     this.field = details.field
     this.retryAfterMs = details.retryAfterMs
+    this.where = details.where
+    this.passcodeChecked = details.passcodeChecked
   }
 }
 
@@ -59,6 +81,8 @@ export interface PlainStorageError {
   message: string
   field?: string
   retryAfterMs?: number
+  where?: string
+  passcodeChecked?: boolean
 }
 
 export function toPlainStorageError(error: unknown): PlainStorageError {
@@ -66,6 +90,8 @@ export function toPlainStorageError(error: unknown): PlainStorageError {
   const plain: PlainStorageError = { code: typed.code, message: typed.message }
   if (typed.field !== undefined) plain.field = typed.field
   if (typed.retryAfterMs !== undefined) plain.retryAfterMs = typed.retryAfterMs
+  if (typed.where !== undefined) plain.where = typed.where
+  if (typed.passcodeChecked !== undefined) plain.passcodeChecked = typed.passcodeChecked
   return plain
 }
 

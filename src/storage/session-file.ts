@@ -3,13 +3,13 @@
  * names its format and version, and carries the client's id and display name so an
  * import can find (or recreate) the client. Contact details and client notes stay out.
  */
+import { SESSION_FILE_TOO_LARGE_MESSAGE, sessionTextTooLarge } from '../shared/limits'
 import { z } from '../shared/zod'
 import { StorageError } from './errors'
 import { type Client, type Session, displayNameSchema, recordIdSchema, sessionSchema, timestampSchema } from './records'
 import { parseOrThrow } from './validation'
 
 export const SESSION_FILE_FORMAT = 'health-it-role-finder/counselor-session'
-const MAX_FILE_CHARACTERS = 5_000_000
 
 export const sessionFileSchema = z
   .object({
@@ -43,15 +43,18 @@ const IMPORT_CONTEXT = {
   code: 'invalid-import',
 } as const
 
+/** The one refusal for a file over the limit, wherever it is checked (the bridge in main uses it too). */
+export function sessionFileTooLarge(): StorageError {
+  return new StorageError('too-large', SESSION_FILE_TOO_LARGE_MESSAGE, { field: 'file' })
+}
+
 export function parseSessionJson(json: unknown): SessionFile {
   if (typeof json !== 'string') {
     throw new StorageError('invalid-input', 'Could not import the session: the file contents must be text.', {
       field: 'json',
     })
   }
-  if (json.length > MAX_FILE_CHARACTERS) {
-    throw new StorageError('invalid-import', 'This file is too large to be a session export.', { field: 'file' })
-  }
+  if (sessionTextTooLarge(json)) throw sessionFileTooLarge()
   let value: unknown
   try {
     value = JSON.parse(json.replace(/^\uFEFF/, ''))

@@ -119,6 +119,29 @@ export async function parseSnapshot(file: Bytes): Promise<ParsedSnapshot> {
   }
 }
 
+/**
+ * From a snapshot whose header failed its checks, whatever key check still reads: the
+ * header JSON's KDF settings and sealed known text, if they parse. The checksum cannot
+ * vouch for them, so they are only ever used to check a passcode (a damaged value just
+ * fails that check), never to decrypt.
+ */
+export function salvageKeyCheck(file: Uint8Array): { kdf: KdfParams; keyCheck: Sealed } | null {
+  const headerStart = MAGIC.length + 4
+  if (file.length < headerStart) return null
+  // The length itself may be what was damaged: read at most a header's worth either way.
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(
+    file.subarray(headerStart, headerStart + MAX_HEADER_BYTES),
+  )
+  const field = (pattern: RegExp) => pattern.exec(text)?.[1]
+  const iterations = Number(field(/"iterations":(\d{1,8})[,}]/))
+  const salt = field(/"salt":"([0-9a-f]{32})"/)
+  const iv = field(new RegExp(`"iv":"([0-9a-f]{${IV_LENGTH * 2}})"`))
+  const ciphertext = field(/"ciphertext":"([0-9a-f]{2,512})"/)
+  if (!salt || !iv || !ciphertext || ciphertext.length % 2 !== 0) return null
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_KDF_ITERATIONS) return null
+  return { kdf: { iterations, salt: fromHex(salt) }, keyCheck: { iv: fromHex(iv), ciphertext: fromHex(ciphertext) } }
+}
+
 /** Decrypts the SQLite image. The key must already have passed the key check. */
 export async function decryptSnapshotBody(parsed: ParsedSnapshot, key: AesKey): Promise<Bytes> {
   try {

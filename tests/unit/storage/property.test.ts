@@ -39,13 +39,18 @@ function recordingAdapter() {
       counts.meta++
       meta = bytes.slice()
     },
-    moveAside: async () => {
+    keepCopy: async () => {
       counts.data++
-      return 'aside'
+      return 'kept'
+    },
+    listCopies: async () => [],
+    removeCopies: async () => {
+      counts.data++
     },
     eraseAll: async () => {
       counts.data++
     },
+    location: () => 'memory',
   }
   return { adapter, counts }
 }
