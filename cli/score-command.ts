@@ -164,9 +164,12 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
 
 /** " (line 3, column 14)" from the parser's position, when it gives one; never the text itself. */
 function whereInText(text: string, parserMessage: string): string {
-  const position = /position (\d+)/.exec(parserMessage)
-  if (!position) return /end of (JSON )?input/i.test(parserMessage) ? ' (it ends too early)' : ''
-  const before = text.slice(0, Number(position[1]))
+  const given = /position (\d+)/.exec(parserMessage)
+  // Some messages quote the text instead of giving a position: then point at where it starts.
+  const start = text.search(/\S/)
+  const position = given ? Number(given[1]) : /^[{["\d-]/.test(text.slice(start)) ? null : start
+  if (position === null) return /end of (JSON )?input/i.test(parserMessage) ? ' (it ends too early)' : ''
+  const before = text.slice(0, position)
   const line = before.split('\n').length
   const column = before.length - before.lastIndexOf('\n')
   return ` (line ${line}, column ${column})`

@@ -93,14 +93,16 @@ function encodeMetaRecord(record: MetaRecord): Uint8Array {
   )
 }
 
-const metaQueues = new WeakMap<PersistenceAdapter, SerialQueue>()
+/** By where the data is kept, so two adapter objects for the same files still take turns. */
+const metaQueues = new Map<string, SerialQueue>()
 
-/** Runs `task` alone among everything that uses this adapter's record in this process. */
+/** Runs `task` alone among everything in this process that uses the record kept where this adapter keeps it. */
 export function oneAtATime<T>(adapter: PersistenceAdapter, task: () => Promise<T>): Promise<T> {
-  let queue = metaQueues.get(adapter)
+  const where = adapter.location()
+  let queue = metaQueues.get(where)
   if (!queue) {
     queue = createSerialQueue()
-    metaQueues.set(adapter, queue)
+    metaQueues.set(where, queue)
   }
   return queue.run(task)
 }
