@@ -10,6 +10,7 @@ import type { Change } from './changes'
 import type { EncryptedDatabase } from './encrypted-database'
 import { StorageError, guarded, writeFailed } from './errors'
 import { deriveKey, keyCheckPasses, newKdfParams, sealKeyCheck } from './passcode-crypto'
+import { clearReport } from './meta-record'
 import { passcodeAttempt } from './passcode-throttle'
 import type { PersistenceAdapter } from './persistence-adapter'
 import {
@@ -57,6 +58,7 @@ export class CounselorStore {
   // TypeScript `private`, not `#private`: the security scan's parser cannot read class private
   // fields, and a bundle it cannot read fails `npm run security`.
   private isClosed = false
+  private reportGiven = false
 
   constructor(
     private readonly database: EncryptedDatabase,
@@ -301,7 +303,14 @@ export class CounselorStore {
       if (this.isClosed) return
       this.isClosed = true
       await this.database.close()
+      // Best effort: if it stays, the next open says it again.
+      if (this.reportGiven) await clearReport(this.settings.adapter).catch(() => undefined)
     })
+  }
+
+  /** The open that made this store reported damage: the report is cleared when the store closes. */
+  clearReportOnClose(): void {
+    this.reportGiven = true
   }
 
   private async checkPasscode(passcode: string): Promise<void> {

@@ -109,7 +109,7 @@ export class EncryptedDatabase {
     const generation = newGeneration()
     const image = asBytes(this.db.export())
     applyConnectionSettings(this.db)
-    const file = await encodeSnapshot(keyring, generation, image)
+    const file = await encodeSnapshot(keyring, generation, image, this.generation)
     const newKey = keyring !== this.keyring
     // While a new key is being written, either key check may be the one on disk: keep both.
     if (newKey) await rememberKeyChecks(this.adapter, [this.keyring, keyring])

@@ -67,15 +67,23 @@ export type JournalReading =
  * match the snapshot, the frames are first tried under the snapshot's generation (the
  * header itself may be what was damaged) before the journal is called stale.
  */
-export async function readJournal(journal: Bytes, key: AesKey, generation: Bytes): Promise<JournalReading> {
+export async function readJournal(
+  journal: Bytes,
+  key: AesKey,
+  generation: Bytes,
+  /** The generation of the journal the snapshot replaced, when the snapshot names it. */
+  previous?: Bytes,
+): Promise<JournalReading> {
   const headerIntact = journal.length >= HEADER_BYTES && bytesEqual(journal.subarray(0, MAGIC.length), MAGIC)
   const ownGeneration = headerIntact ? journal.slice(MAGIC.length, HEADER_BYTES) : null
   if (ownGeneration !== null && bytesEqual(ownGeneration, generation)) {
     return { kind: 'read', ...(await readFrames(journal, key, generation)), headerDamaged: false }
   }
+  // The snapshot names this journal as the one it replaced: stale, whatever key its frames are under.
+  if (ownGeneration !== null && previous !== undefined && bytesEqual(ownGeneration, previous)) return { kind: 'stale' }
   if (journal.length < HEADER_BYTES) {
-    // Not even a whole header: frames may have been lost with it.
-    return { kind: 'read', changeSets: [], frameCount: 0, dropped: journal.length > 0, headerDamaged: true }
+    // Not even a whole header (our writes never leave one): frames may have been lost with it.
+    return { kind: 'read', changeSets: [], frameCount: 0, dropped: true, headerDamaged: true }
   }
   const underSnapshot = await readFrames(journal, key, generation)
   if (underSnapshot.frameCount > 0) return { kind: 'read', ...underSnapshot, headerDamaged: true }

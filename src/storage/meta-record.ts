@@ -27,9 +27,19 @@ export interface MetaRecord {
   lastFailureAt: number | null
   /** Usually one; two while a passcode change is being written (either may be the one on disk). */
   keyChecks: KeyCheck[]
+  /**
+   * A repair that dropped unreadable data, not yet reported by an open: written before the
+   * repair's rewrite, so a crash during the repair cannot hide it (the next open reports it).
+   */
+  pendingReport: PendingReport | null
 }
 
-export const EMPTY_META: MetaRecord = { failedAttempts: 0, lastFailureAt: null, keyChecks: [] }
+export interface PendingReport {
+  /** Where the copy of what could not be read is; null when there was nothing to copy. */
+  keptAt: string | null
+}
+
+export const EMPTY_META: MetaRecord = { failedAttempts: 0, lastFailureAt: null, keyChecks: [], pendingReport: null }
 const MAX_KEY_CHECKS = 2
 
 const counterSchema = z.object({
@@ -37,6 +47,7 @@ const counterSchema = z.object({
   lastFailureAt: z.number().int().min(0).nullable(),
 })
 const hex = (pattern: string) => z.string().regex(new RegExp(`^(?:[0-9a-f]{2})${pattern}$`))
+const pendingReportSchema = z.object({ keptAt: z.string().max(4096).nullable() }).strict()
 const keyCheckSchema = z
   .object({
     iterations: z.number().int().min(1).max(MAX_KDF_ITERATIONS),
@@ -64,8 +75,16 @@ export async function readMetaRecord(adapter: PersistenceAdapter): Promise<MetaR
     lastFailureAt: record.lastFailureAt,
   })
   const keyChecks = Array.isArray(record.keyChecks) ? record.keyChecks.slice(0, MAX_KEY_CHECKS) : []
+  const report = pendingReportSchema.safeParse(record.pendingReport)
   return {
     ...(counter.success ? counter.data : { failedAttempts: 0, lastFailureAt: null }),
+    // A damaged record still reports: better said twice than never.
+    pendingReport:
+      record.pendingReport === undefined || record.pendingReport === null
+        ? null
+        : report.success
+          ? report.data
+          : { keptAt: null },
     keyChecks: keyChecks.flatMap((entry) => {
       const parsed = keyCheckSchema.safeParse(entry)
       if (!parsed.success) return []
@@ -89,6 +108,7 @@ function encodeMetaRecord(record: MetaRecord): Uint8Array {
         iv: toHex(keyCheck.iv),
         ciphertext: toHex(keyCheck.ciphertext),
       })),
+      ...(record.pendingReport ? { pendingReport: record.pendingReport } : {}),
     }),
   )
 }
@@ -151,4 +171,23 @@ export function rememberKeyChecks(adapter: PersistenceAdapter, keyChecks: KeyChe
 
 function copyOf({ kdf, keyCheck }: KeyCheck): KeyCheck {
   return { kdf, keyCheck }
+}
+
+/** Records a repair's report before the repair rewrites anything (see MetaRecord.pendingReport). */
+export function rememberReport(adapter: PersistenceAdapter, report: PendingReport): Promise<void> {
+  return oneAtATime(adapter, async () => {
+    await updateMetaRecord(adapter, (record) => ({ ...record, pendingReport: report }))
+  })
+}
+
+/**
+ * Clears the report once the store that gave it closes: an open that is killed before its
+ * caller could show the report leaves it for the next open (said twice rather than never).
+ */
+export function clearReport(adapter: PersistenceAdapter): Promise<void> {
+  return oneAtATime(adapter, async () => {
+    if ((await readMetaRecord(adapter)).pendingReport) {
+      await updateMetaRecord(adapter, (record) => ({ ...record, pendingReport: null }))
+    }
+  })
 }

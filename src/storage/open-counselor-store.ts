@@ -19,7 +19,7 @@ import { CounselorStore, currentPasscodeSchema, newPasscodeSchema } from './coun
 import { DEFAULT_JOURNAL_LIMIT_BYTES, EncryptedDatabase, newGeneration } from './encrypted-database'
 import { StorageError, guarded, writeFailed } from './errors'
 import { readJournal } from './journal-format'
-import { type KeyCheck, rememberKeyChecks } from './meta-record'
+import { type KeyCheck, readMetaRecord, rememberKeyChecks, rememberReport } from './meta-record'
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from './migrations'
 import {
   DEFAULT_KDF_ITERATIONS,
@@ -365,7 +365,8 @@ async function replayAndSettle(
   const db = database.db
   let needsRewrite = migrate(db, isoNow(context)).length > 0
 
-  const reading = journal === null ? null : await readJournal(journal, keyring.key, parsed.header.generation)
+  const reading =
+    journal === null ? null : await readJournal(journal, keyring.key, parsed.header.generation, parsed.header.previous)
   let dropped = false
   if (reading?.kind === 'read') {
     dropped = reading.dropped
@@ -395,37 +396,34 @@ async function replayAndSettle(
   }
   const store = new CounselorStore(database, settingsOf(context))
 
-  if (dropped && journal !== null) {
-    // The copy is on disk before the rewrite drops anything from the journal.
-    const keptAt = await keepCopyOrRefuse(context, { journal })
+  let saved = ''
+  if ((dropped && journal !== null) || reading === null) {
+    // The copy, then the report, are on disk before the rewrite drops anything: a crash
+    // during the repair leaves the report for the next open to give.
+    const keptAt =
+      dropped && journal !== null && journal.length > 0 ? await keepCopyOrRefuse(context, { journal }) : null
+    await rememberReport(context.adapter, { keptAt })
     database.abandonJournal()
-    const saved = await rewriteOrExplain(database, newKeyring)
-    return {
-      status: 'recovered',
-      keptAt,
-      message:
-        'Part of the saved counselor data could not be read, so some of the most recent changes may be missing. ' +
-        `Everything else is open. A copy of what could not be read was kept at ${keptAt}.${saved}`,
-      store,
-    }
-  }
-  if (reading === null) {
-    const saved = await rewriteOrExplain(database, newKeyring)
-    return {
-      status: 'recovered',
-      keptAt: null,
-      message:
-        'The record of the most recent changes was missing, so changes made since the last full save may be missing. ' +
-        `Everything else is open.${saved}`,
-      store,
-    }
-  }
-  if (needsRewrite) {
+    saved = await rewriteOrExplain(database, newKeyring)
+  } else if (needsRewrite) {
     // Best effort: on a read-only or full disk the data still opens from memory and
     // the next save reports the problem (and retries this rewrite).
     await database.exclusive(() => database.rewrite(newKeyring)).catch(() => undefined)
   }
-  return { status: 'opened', message: 'Counselor data is open.', store }
+  const report = (await readMetaRecord(context.adapter)).pendingReport
+  if (report === null) return { status: 'opened', message: 'Counselor data is open.', store }
+  store.clearReportOnClose()
+  const what =
+    report.keptAt === null
+      ? 'The record of the most recent changes was missing, so changes made since the last full save may be missing.'
+      : 'Part of the saved counselor data could not be read, so some of the most recent changes may be missing.'
+  const where = report.keptAt === null ? '' : ` A copy of what could not be read was kept at ${report.keptAt}.`
+  return {
+    status: 'recovered',
+    keptAt: report.keptAt,
+    message: `${what} Everything else is open.${where}${saved}`,
+    store,
+  }
 }
 
 /** If the rewrite fails, what was readable is still open in memory and the next save writes it. */

@@ -9,7 +9,16 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StorageError } from '../../../src/storage'
 import type { PersistenceAdapter } from '../../../src/storage/persistence-adapter'
-import { DB_NAME, fileAdapter, makeTempFolder, openInFolder, rawFiles, removeFolder, sampleSession } from './helpers'
+import {
+  DB_NAME,
+  PASSCODE,
+  fileAdapter,
+  makeTempFolder,
+  openInFolder,
+  rawFiles,
+  removeFolder,
+  sampleSession,
+} from './helpers'
 
 let folder: string
 let journalFile: string
@@ -73,6 +82,24 @@ describe('a damaged journal', () => {
     await again.store.close()
   })
 
+  it('is told again when the app stops before the store that told it is closed', async () => {
+    await fourConfirmedSaves()
+    const journal = await fs.readFile(journalFile)
+    journal[journal.length - 3]! ^= 0x01
+    await fs.writeFile(journalFile, journal)
+    const first = await openInFolder(folder, { now: clock })
+    expect(first.status).toBe('recovered')
+    // No close: the app died before its page could show the message. The repair itself is done.
+    const second = await openInFolder(folder, { now: clock })
+    expect(second.status).toBe('recovered')
+    expect(second.keptAt).toBe(first.keptAt)
+    await second.store.close()
+    const third = await openInFolder(folder)
+    expect(third.status, 'once a store that told it closes, it is said').toBe('opened')
+    await third.store.close()
+    await first.store.close().catch(() => undefined)
+  })
+
   it('cut inside frame 2 of 4: the counselor is told, and a copy is kept', async () => {
     const { client } = await fourConfirmedSaves()
     const journal = await fs.readFile(journalFile)
@@ -129,6 +156,30 @@ describe('a damaged journal', () => {
     journal[frameBounds(journal)[0]!.start + 30]! ^= 0x01 // and the first frame is damaged too
     await fs.writeFile(journalFile, journal)
     await expectToldWithCopy(journal).then((opened) => opened.store.close())
+  })
+
+  it('left under the old key by a passcode change cut short is known stale: nothing reported, no copy', async () => {
+    const { client, sessions } = await fourConfirmedSaves()
+    // The new snapshot lands, then the journal reset does not (a crash between the two writes).
+    let failJournalReset = true
+    const adapter: PersistenceAdapter = {
+      ...fileAdapter(folder),
+      writeJournal: async (bytes) => {
+        if (failJournalReset) throw Object.assign(new Error('killed'), { code: 'EIO' })
+        return fileAdapter(folder).writeJournal(bytes)
+      },
+    }
+    const { store } = await openInFolder(folder, { adapter })
+    await store.changePasscode(PASSCODE, 'the new passcode')
+    failJournalReset = false
+    await store.close()
+    const opened = await openInFolder(folder, { passcode: 'the new passcode' })
+    expect(opened.status).toBe('opened')
+    expect((await opened.store.listSessions(client.id)).map((session) => session.id).sort()).toEqual(
+      sessions.map((session) => session.id).sort(),
+    )
+    await opened.store.close()
+    expect((await fs.readdir(folder)).filter((name) => name.includes('.damaged-'))).toEqual([])
   })
 
   it('is left exactly as it is when no copy can be kept first', async () => {
