@@ -13,7 +13,10 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 import initSqlJs from 'sql.js'
 import { createDatabaseFileAdapter } from '../electron/main/services/database-file'
-import { ROLE_IDS, type RoleId } from '../src/domain/types'
+import { content } from '../src/content'
+import { scoreAnswers } from '../src/domain/scoring'
+import type { Answers, RoleId } from '../src/domain/types'
+import { isAsked } from '../src/domain/visibility'
 import type { SessionInput } from '../src/shared/records'
 import { type CounselorStore, openCounselorStore } from '../src/storage'
 import { asBytes } from '../src/storage/bytes'
@@ -77,17 +80,30 @@ function sentence(words: number): string {
   return Array.from({ length: words }, () => pick(WORDS)).join(' ')
 }
 
+/**
+ * A random answer for every question asked, in order, and the result scoring gives them:
+ * saves are checked against the question bank, so a bench session is a real one.
+ */
 function answers(): SessionInput['answers'] {
-  const result: Record<string, string | string[]> = {}
-  for (let index = 0; index < 36; index++) {
-    result[`question_${index}_${pick(['tasks', 'setting', 'background', 'interest'])}`] =
-      index % 6 === 0 ? [`option_${index}_a`, `option_${index}_c`] : `likert_${1 + Math.floor(random() * 5)}`
+  const result: Answers = {}
+  for (const question of content.questions) {
+    if (!isAsked(question, result)) continue
+    if (question.kind !== 'multiple') {
+      result[question.id] = pick(question.options).id
+      continue
+    }
+    const open = question.options.filter((option) => !option.exclusive)
+    const first = pick(question.options)
+    const second = pick(open)
+    result[question.id] = first.exclusive || first.id === second.id ? [first.id] : [first.id, second.id]
   }
   return result
 }
 
 function sessionInput(clientId: string, index: number): SessionInput {
-  const fits = Object.fromEntries(ROLE_IDS.map((role) => [role, Math.round(random() * 100)])) as Record<RoleId, number>
+  const given = answers()
+  const scored = scoreAnswers(content, given)
+  const fits = Object.fromEntries(scored.ranking.map((role) => [role.roleId, role.shownFit])) as Record<RoleId, number>
   const notes: Record<string, string> = {}
   for (let note = 0; note < 5; note++) notes[`question_${note * 7}_notes`] = sentence(15 + Math.floor(random() * 25))
   const started = Date.UTC(2025, 0, 1) + index * 3_600_000
@@ -96,9 +112,9 @@ function sessionInput(clientId: string, index: number): SessionInput {
     startedAt: new Date(started).toISOString(),
     completedAt: new Date(started + 40 * 60_000).toISOString(),
     locale: pick(['en', 'es-US']),
-    answers: answers(),
+    answers: given,
     counselorNotes: notes,
-    result: { fits, bestFit: pick(ROLE_IDS), contentVersion: '2026.11.1' },
+    result: { fits, bestFit: scored.bestFit, contentVersion: scored.contentVersion },
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * `npm run score -- answers.json [--format text|json]` and `npm run score -- --questions`.
  * Scores an answers file without the app. Bad input prints one plain line on
- * stderr and exits 2; nothing here ever prints a stack trace.
+ * stderr and exits 2; nothing here ever prints a stack trace or the file's contents.
+ * Only regular files are read, and never more than the limit plus one byte.
  */
 import { loadCheckedContent } from '../src/content/checked'
 import { ContentError } from '../src/content/errors'
@@ -15,9 +16,12 @@ import type { Content } from '../src/domain/types'
 export const MAX_ANSWERS_BYTES = 1024 * 1024
 
 export interface CommandIO {
-  /** Returns the file's size in bytes; throws a Node-style error (with `code`) when it cannot. */
-  fileSize(path: string): Promise<number>
-  readFile(path: string): Promise<string>
+  /**
+   * Reads a regular file's first `maxBytes + 1` bytes at most (never more: the file may be
+   * endless), with its size. Throws a Node-style error with `code`: ENOENT, EISDIR,
+   * ENOTREG (a device, named pipe or socket, refused before any read) or another code.
+   */
+  readFile(path: string, maxBytes: number): Promise<{ size: number; bytes: Uint8Array }>
   stdout(text: string): void
   stderr(text: string): void
 }
@@ -56,7 +60,7 @@ export async function runScoreCommand(argv: string[], io: CommandIO): Promise<nu
         : error instanceof ContentError
           ? `the content files have a mistake: ${error.message}`
           : `unexpected problem: ${String((error as Error)?.message ?? error)}`
-    io.stderr(`score: ${message}\n`)
+    io.stderr(`score: ${printable(message)}\n`)
     return 2
   }
 }
@@ -86,40 +90,94 @@ function parseArguments(argv: string[]): Options {
 }
 
 async function readAnswers(file: string, io: CommandIO): Promise<Record<string, string | string[]>> {
-  let size: number
+  const name = printable(file)
+  let read: { size: number; bytes: Uint8Array }
   try {
-    size = await io.fileSize(file)
+    read = await io.readFile(file, MAX_ANSWERS_BYTES)
   } catch (error) {
     const code = (error as { code?: string }).code
     throw new InputError(
       code === 'ENOENT'
-        ? `cannot find the file ${file}`
+        ? `cannot find the file ${name}`
         : code === 'EISDIR'
-          ? `${file} is a folder, not a file`
-          : `cannot read ${file} (${code ?? 'unknown error'})`,
+          ? `${name} is a folder, not a file`
+          : code === 'ENOTREG'
+            ? `${name} is not a regular file (it may be a device or a named pipe); give a JSON file`
+            : `cannot read ${name} (${printable(code ?? 'unknown error')})`,
     )
   }
+  const size = Math.max(read.size, read.bytes.length)
   if (size > MAX_ANSWERS_BYTES) {
     throw new InputError(
-      `${file} is too large (${(size / 1024 / 1024).toFixed(1)} MB); an answers file is at most 1 MB`,
+      `${name} is too large (${(size / 1024 / 1024).toFixed(1)} MB); an answers file is at most 1 MB`,
     )
   }
-  const text = await io.readFile(file)
-  if (text.trim() === '') throw new InputError(`${file} is empty; it should hold a JSON object of answers`)
+  const text = decodeText(read.bytes, name)
+  if (text.trim() === '') throw new InputError(`${name} is empty; it should hold a JSON object of answers`)
   let data: unknown
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''))
+    data = JSON.parse(text)
   } catch (error) {
-    throw new InputError(`${file} is not valid JSON (${(error as Error).message})`)
+    // The parser's own message quotes the file's text; say only where the problem is.
+    throw new InputError(`${name} is not valid JSON${whereInText(text, (error as Error).message)}`)
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new InputError(`${file} must hold a JSON object keyed by question id, like {"license_held": "no"}`)
+    throw new InputError(`${name} must hold a JSON object keyed by question id, like {"license_held": "no"}`)
   }
   for (const [questionId, answer] of Object.entries(data)) {
     const ok = typeof answer === 'string' || (Array.isArray(answer) && answer.every((a) => typeof a === 'string'))
-    if (!ok) throw new InputError(`the answer to "${questionId}" must be an option id or a list of option ids`)
+    if (!ok) {
+      throw new InputError(`the answer to "${printable(questionId)}" must be an option id or a list of option ids`)
+    }
   }
   return data as Record<string, string | string[]>
+}
+
+/** UTF-8 text (a byte-order mark is fine); UTF-16 and binary files are named as such. */
+function decodeText(bytes: Uint8Array, name: string): string {
+  const startsWith = (...prefix: number[]) => prefix.every((byte, index) => bytes[index] === byte)
+  if (startsWith(0xff, 0xfe) || startsWith(0xfe, 0xff) || looksLikeUtf16(bytes)) {
+    throw new InputError(`${name} is UTF-16 text; save it as UTF-8 and try again`)
+  }
+  if (bytes.includes(0)) throw new InputError(`${name} is not a text file; it should hold a JSON object of answers`)
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+  } catch {
+    throw new InputError(`${name} is not UTF-8 text; save it as UTF-8 and try again`)
+  }
+}
+
+/** UTF-16 without a byte-order mark: ASCII text leaves every other byte zero. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length < 4) return false
+  let evenZeros = 0
+  let oddZeros = 0
+  for (let index = 0; index < bytes.length; index++) {
+    if (bytes[index] === 0) {
+      if (index % 2 === 0) evenZeros++
+      else oddZeros++
+    }
+  }
+  const half = bytes.length / 2
+  return Math.max(evenZeros, oddZeros) >= half * 0.6 && Math.min(evenZeros, oddZeros) <= half * 0.05
+}
+
+/** " (line 3, column 14)" from the parser's position, when it gives one; never the text itself. */
+function whereInText(text: string, parserMessage: string): string {
+  const given = /position (\d+)/.exec(parserMessage)
+  // Some messages quote the text instead of giving a position: then point at where it starts.
+  const start = text.search(/\S/)
+  const position = given ? Number(given[1]) : /^[{["\d-]/.test(text.slice(start)) ? null : start
+  if (position === null) return /end of (JSON )?input/i.test(parserMessage) ? ' (it ends too early)' : ''
+  const before = text.slice(0, position)
+  const line = before.split('\n').length
+  const column = before.length - before.lastIndexOf('\n')
+  return ` (line ${line}, column ${column})`
+}
+
+/** A file name or value as one printable line: control characters and line breaks shown as "?". */
+function printable(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, '?')
 }
 
 function questionBank(content: Content, texts: ContentTexts) {

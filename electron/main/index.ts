@@ -112,6 +112,7 @@ function start(): void {
         {
           isTrustedSender: (frameUrl) => isTrustedSender(frameUrl, indexPath),
           logError: (_channel, error) => errorLog.record('main:ipc', error),
+          kiosk,
         },
       )
       // A kiosk has no menu: nothing to reach outside the assessment.

@@ -1,6 +1,9 @@
 import { CHANNELS, PAYLOADS, type Channel, type HostApi } from '../../src/shared/host-contract'
 import type { IpcResult } from '../../src/shared/ipc-result'
+import { sessionTextTooLarge } from '../../src/shared/limits'
 import { isStorageError, toPlainStorageError } from '../../src/storage/errors'
+import { sessionFileTooLarge } from '../../src/storage/session-file'
+import { REFUSED_IN_KIOSK_MESSAGE, refusedInKiosk } from './kiosk-channels'
 import { UserFacingError } from './services/user-facing-error'
 
 /** The part of an IPC event a handler looks at: which frame sent it. */
@@ -17,13 +20,15 @@ export interface IpcGuards {
   isTrustedSender(frameUrl: string | undefined): boolean
   /** Records errors the person does not need to read (they get a plain sentence instead). */
   logError(channel: Channel, error: unknown): void
+  /** A kiosk: counselor and file channels are refused here, whatever the page shows (kiosk-channels.ts). */
+  kiosk?: boolean
 }
 
 const GENERIC_FAILURE = 'Something went wrong. Please try again.'
 
 /**
- * One request handler: sender check, then payload validation, then the service call.
- * Nothing is thrown back to the renderer; every outcome is an IpcResult.
+ * One request handler: sender check, kiosk refusal, payload validation, then the service
+ * call. Nothing is thrown back to the renderer; every outcome is an IpcResult.
  */
 export function createChannelHandler(
   channel: Channel,
@@ -33,6 +38,13 @@ export function createChannelHandler(
   return async (event, payload) => {
     if (!guards.isTrustedSender(event.senderFrame?.url)) {
       return { ok: false, code: 'untrusted-sender', message: 'This request is not allowed.' }
+    }
+    if (guards.kiosk && refusedInKiosk(channel, payload)) {
+      return { ok: false, code: 'refused-in-kiosk', message: REFUSED_IN_KIOSK_MESSAGE }
+    }
+    if (channel === CHANNELS.importSession && isOversizeImport(payload)) {
+      // The one size limit, named in plain words, rather than "data it cannot use".
+      return { ok: false, ...toPlainStorageError(sessionFileTooLarge()) }
     }
     const parsed = PAYLOADS[channel].safeParse(payload)
     if (!parsed.success) {
@@ -48,6 +60,11 @@ export function createChannelHandler(
       return { ok: false, code: 'unexpected', message: GENERIC_FAILURE }
     }
   }
+}
+
+function isOversizeImport(payload: unknown): boolean {
+  const text = (payload as { text?: unknown } | null | undefined)?.text
+  return typeof text === 'string' && sessionTextTooLarge(text)
 }
 
 /**

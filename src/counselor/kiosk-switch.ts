@@ -3,10 +3,11 @@
  * leaving it takes the counselor passcode, so a walk-in user cannot. Platform-free:
  * each host passes where the setting lives and how to restart.
  */
-import type { CounselorApi, KioskApi, KioskModeResult, KioskSetting } from '../shared/counselor-contract'
+import type { KioskApi, KioskModeResult, KioskSetting } from '../shared/counselor-contract'
+import type { CounselorService } from './service'
 
 export interface KioskSwitchDeps {
-  counselor: Pick<CounselorApi, 'counselorStatus' | 'counselorOpen' | 'counselorLock'>
+  counselor: Pick<CounselorService, 'counselorStatus' | 'checkPasscode' | 'counselorLock'>
   saveSetting(setting: KioskSetting): Promise<void>
   /** Kiosk forced by how the app was started (`--kiosk`, `?kiosk`): a setting cannot undo it. */
   forcedByLaunch: boolean
@@ -34,19 +35,21 @@ export function createKioskSwitch(deps: KioskSwitchDeps): KioskApi {
               'This computer starts the app in kiosk mode from its shortcut. Ask the person who set it up to change the shortcut.',
           }
         }
-        // Always check the passcode itself, even if counselor data happens to be open.
-        await deps.counselor.counselorLock()
-        if ((await deps.counselor.counselorStatus()).hasData) {
-          const opened = await deps.counselor.counselorOpen({ passcode: passcode ?? '' })
-          if (!opened.ok) {
-            return {
-              ok: false,
-              reason: opened.reason === 'locked' ? 'locked' : 'wrong-passcode',
-              message: opened.message,
-            }
+        // Always check the passcode itself, even if counselor data happens to be open; with
+        // damaged data it is checked against any key check that still reads, and when none
+        // does the kiosk stays on (nothing proves who is asking).
+        const checked = await deps.counselor.checkPasscode(passcode ?? '')
+        if (!checked.ok) {
+          return {
+            ok: false,
+            reason:
+              checked.reason === 'locked' || checked.reason === 'damaged' || checked.reason === 'open-elsewhere'
+                ? checked.reason
+                : 'wrong-passcode',
+            message: checked.message,
           }
-          await deps.counselor.counselorLock()
         }
+        await deps.counselor.counselorLock()
       }
       await deps.saveSetting({ schema: 1, enabled })
       deps.restart()

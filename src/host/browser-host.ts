@@ -5,6 +5,7 @@
  */
 import type { AppInfo, HostApi, Preferences, SavedProgress } from '../shared/host-contract'
 import type { CounselorApi, FileApi, KioskApi } from '../shared/counselor-contract'
+import type { CounselorService } from '../counselor/service'
 
 export const PROGRESS_KEY = 'health-it-role-finder.progress'
 export const PREFERENCES_KEY = 'health-it-role-finder.preferences'
@@ -79,6 +80,7 @@ export function createBrowserHost(
     },
     counselorStatus: counselor('counselorStatus'),
     counselorOpen: counselor('counselorOpen'),
+    counselorStartAfresh: counselor('counselorStartAfresh'),
     counselorLock: counselor('counselorLock'),
     counselorChangePasscode: counselor('counselorChangePasscode'),
     counselorEraseAll: counselor('counselorEraseAll'),
@@ -103,7 +105,7 @@ export function createBrowserHost(
 export function defaultExtras(storage: Storage, kioskForcedByAddress: boolean) {
   let loaded: Promise<typeof import('./browser-counselor')> | undefined
   const load = () => (loaded ??= import('./browser-counselor'))
-  let service: Promise<CounselorApi> | undefined
+  let service: Promise<CounselorService> | undefined
   const counselor = () => (service ??= load().then((module) => module.createBrowserCounselor()))
   return {
     counselor,

@@ -459,7 +459,14 @@ export default {
     'read-failed':
       'The saved data could not be read. The folder may be missing, or this computer account may not open it. Nothing was changed.',
     damaged:
-      'The saved counselor data looks damaged, and it could not be set aside, so it was left as it is. Check that the disk has free space and is not read-only, then try again.',
+      'The saved counselor data is damaged, so it cannot open. Nothing was changed or deleted. You can start afresh with a new passcode; a copy of the damaged data is kept.',
+    'open-elsewhere': 'The counselor area is open in another window. Lock it or close it there, then try again here.',
+    'no-data': 'There is no counselor data on this computer yet.',
+    'too-large': 'This file is too large to be a session export. Choose a session file that this app saved.',
+    'answers-mismatch':
+      'The answers in this session do not match the questions in this app. It may come from another version. Nothing was changed.',
+    'result-mismatch':
+      'The result in this session is not what this app gives for its answers. It may have been changed. Nothing was changed here.',
     'newer-version':
       'The saved counselor data was made by a newer version of this app. Update the app to open it. Nothing was changed.',
     unavailable: 'The counselor area cannot start on this computer right now. Close the app and open it again.',
@@ -467,6 +474,7 @@ export default {
     unexpected: 'Something unexpected went wrong. Please try again.',
     'untrusted-sender': 'This request is not allowed.',
     'invalid-payload': 'The app sent data it cannot use. Please try again.',
+    'refused-in-kiosk': 'This is not available while the app is a kiosk.',
     /** A failed write, by what the disk said (details.disk). */
     disk: {
       full: 'This could not be saved because the disk is full. Make some space, then try again.',

@@ -475,7 +475,14 @@ export default {
     'read-failed':
       'No se pudieron leer los datos guardados. Puede que falte la carpeta o que esta cuenta de la computadora no pueda abrirla. No se cambió nada.',
     damaged:
-      'Los datos guardados de consejeros parecen dañados y no se pudieron apartar, así que se dejaron como estaban. Revise que el disco tenga espacio libre y que no sea de solo lectura, e inténtelo otra vez.',
+      'Los datos de consejeros están dañados y no se pueden abrir. No se cambió ni se borró nada. Puede empezar de nuevo con una clave nueva. Se guarda una copia de los datos dañados.',
+    'open-elsewhere': 'El área de consejeros está abierta en otra ventana. Ciérrela allí y pruebe otra vez aquí.',
+    'no-data': 'Todavía no hay datos de consejeros en esta computadora.',
+    'too-large': 'Este archivo es muy grande para ser una sesión. Elija un archivo de sesión de esta aplicación.',
+    'answers-mismatch':
+      'Las respuestas de esta sesión no son de las preguntas de esta aplicación. Puede ser de otra versión. No se cambió nada.',
+    'result-mismatch':
+      'El resultado de esta sesión no es el que da esta aplicación para sus respuestas. Puede que alguien lo cambió. No se cambió nada aquí.',
     'newer-version':
       'Los datos guardados de consejeros se hicieron con una versión más nueva de esta aplicación. Actualice la aplicación para abrirlos. No se cambió nada.',
     unavailable:
@@ -484,6 +491,7 @@ export default {
     unexpected: 'Ocurrió algo inesperado. Inténtelo otra vez.',
     'untrusted-sender': 'Esta solicitud no está permitida.',
     'invalid-payload': 'La aplicación envió datos que no puede usar. Inténtelo otra vez.',
+    'refused-in-kiosk': 'Esto no se puede usar mientras la aplicación está en modo quiosco.',
     disk: {
       full: 'No se pudo guardar porque el disco está lleno. Libere espacio e inténtelo otra vez.',
       'read-only':

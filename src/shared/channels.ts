@@ -12,6 +12,7 @@ export const CHANNELS = {
   savePreferences: 'preferences:save',
   counselorStatus: 'counselor:status',
   counselorOpen: 'counselor:open',
+  counselorStartAfresh: 'counselor:start-afresh',
   counselorLock: 'counselor:lock',
   counselorChangePasscode: 'counselor:change-passcode',
   counselorEraseAll: 'counselor:erase-all',

@@ -18,18 +18,64 @@ import {
   type SessionSummary,
 } from './records'
 import { CHANNELS } from './channels'
+import { SESSION_FILE_MAX_BYTES } from './limits'
 
 export interface CounselorStatus {
-  /** Counselor data exists here: ask for the passcode (else: choose one). */
+  /** Counselor data exists here, damaged or not: ask for the passcode (else: choose one). */
   hasData: boolean
+  /** The data is damaged in a way seen without the passcode; opening will report it (never first use). */
+  damaged: boolean
   unlocked: boolean
   /** Seconds until a passcode may be tried again, after too many wrong ones. */
   waitSeconds: number
 }
 
+/**
+ * What opening (or starting afresh) gives. Stable codes for the page to put in its own words:
+ * - `status`: 'created' (first use or a fresh start), 'opened', or 'recovered' (open, but
+ *   part of the saved data could not be read: recent changes may be missing; show it on the
+ *   next page until dismissed, with `keptAt`).
+ * - `reason`: 'wrong-passcode', 'locked' (wait `waitSeconds`), 'invalid-input',
+ *   'open-elsewhere' (open in another window: it can open here once that one locks or
+ *   closes), or 'damaged' (nothing was changed; `damage` says where it is and whether the
+ *   passcode could be checked; starting afresh is the way on).
+ */
 export type CounselorOpenResult =
-  | { ok: true; status: 'created' | 'opened' | 'recovered'; message: string }
-  | { ok: false; reason: 'wrong-passcode' | 'locked' | 'invalid-input'; message: string; waitSeconds: number }
+  | {
+      ok: true
+      status: 'created' | 'opened' | 'recovered'
+      message: string
+      /** With 'recovered', or 'created' after starting afresh: where a copy of the unreadable data is (null: nothing to copy). */
+      keptAt?: string | null
+    }
+  | {
+      ok: false
+      reason: CounselorRefusal
+      message: string
+      waitSeconds: number
+      /** Only with 'damaged'. */
+      damage?: DamageReport
+    }
+
+export type CounselorRefusal = 'wrong-passcode' | 'locked' | 'invalid-input' | 'open-elsewhere' | 'damaged' | 'conflict'
+
+export interface DamageReport {
+  /** Where the damaged data is: a folder or file names, or the browser's storage. */
+  where: string
+  /**
+   * The passcode was checked against a key check that could still be read. When true,
+   * starting afresh needs it again (`currentPasscode`); when false, it cannot be checked.
+   */
+  passcodeChecked: boolean
+}
+
+/** Starting afresh after damage: a new passcode twice (8 characters or more); the damaged data is kept. */
+export interface StartAfreshRequest {
+  passcode: string
+  confirmPasscode: string
+  /** The old passcode, needed when the damage report said `passcodeChecked`. */
+  currentPasscode?: string
+}
 
 /** A file for the person to keep: the host decides where it goes (a save dialog, a download). */
 export interface ExportFile {
@@ -40,8 +86,16 @@ export interface ExportFile {
 
 export interface CounselorApi {
   counselorStatus(): Promise<CounselorStatus>
-  /** Opens counselor data with the passcode, creating it on first use. */
+  /**
+   * Opens counselor data with the passcode, creating it on first use (nothing stored at
+   * all). Never creates or replaces anything when data exists: damage is refused as 'damaged'.
+   */
   counselorOpen(payload: { passcode: string }): Promise<CounselorOpenResult>
+  /**
+   * After damage, and only then: a new, empty store with a new passcode. The damaged data
+   * is copied aside and kept. Refused ('conflict') when the data is not damaged.
+   */
+  counselorStartAfresh(payload: StartAfreshRequest): Promise<CounselorOpenResult>
   counselorLock(): Promise<void>
   counselorChangePasscode(payload: { current: string; next: string }): Promise<void>
   /** The reset for a forgotten passcode: erases every client, session and note for good. */
@@ -76,7 +130,12 @@ export interface KioskApi {
 
 export type KioskModeResult =
   | { ok: true; restarting: boolean }
-  | { ok: false; reason: 'needs-counselor' | 'wrong-passcode' | 'locked' | 'set-by-launch'; message: string }
+  | {
+      ok: false
+      /** 'damaged': no key check can be read, so the passcode cannot be checked and the kiosk stays on. */
+      reason: 'needs-counselor' | 'wrong-passcode' | 'locked' | 'set-by-launch' | 'damaged' | 'open-elsewhere'
+      message: string
+    }
 
 export const kioskSettingSchema = z.object({ schema: z.literal(1), enabled: z.boolean() }).strict()
 export type KioskSetting = z.infer<typeof kioskSettingSchema>
@@ -90,6 +149,9 @@ const dateRange = z.object({ from: isoDate.optional(), to: isoDate.optional() })
 export const COUNSELOR_PAYLOADS = {
   [CHANNELS.counselorStatus]: z.undefined(),
   [CHANNELS.counselorOpen]: z.object({ passcode }).strict(),
+  [CHANNELS.counselorStartAfresh]: z
+    .object({ passcode, confirmPasscode: passcode, currentPasscode: passcode.optional() })
+    .strict(),
   [CHANNELS.counselorLock]: z.undefined(),
   [CHANNELS.counselorChangePasscode]: z.object({ current: passcode, next: passcode }).strict(),
   [CHANNELS.counselorEraseAll]: z.undefined(),
@@ -104,7 +166,7 @@ export const COUNSELOR_PAYLOADS = {
   [CHANNELS.exportSessionsCsv]: dateRange,
   [CHANNELS.countSessions]: dateRange,
   [CHANNELS.importSession]: z
-    .object({ text: z.string().max(1024 * 1024), clientId: recordIdSchema.optional() })
+    .object({ text: z.string().max(SESSION_FILE_MAX_BYTES), clientId: recordIdSchema.optional() })
     .strict(),
   [CHANNELS.saveFile]: z
     .object({ fileName, mimeType: z.enum(['application/json', 'text/csv']), text: z.string().max(50 * 1024 * 1024) })

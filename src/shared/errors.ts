@@ -22,8 +22,22 @@ export const HOST_ERROR_CODES = [
   'write-failed',
   /** The saved data could not be read at all (permission, missing drive). Nothing was changed. */
   'read-failed',
-  /** The saved data looks damaged but could not be moved aside, so it was left untouched. */
+  /**
+   * The saved data is damaged, so it cannot open. Nothing was replaced or deleted: `where` says
+   * where the damaged data is, `passcodeChecked` whether the passcode could still be checked.
+   * Starting afresh is a separate choice (it keeps the damaged files).
+   */
   'damaged',
+  /** Counselor data is open in another window (or tab); it can open here once that one locks or closes. */
+  'open-elsewhere',
+  /** There is no counselor data here yet (nothing to open). */
+  'no-data',
+  /** A session file is over the one size limit (SESSION_FILE_MAX_BYTES in src/shared/limits.ts). */
+  'too-large',
+  /** A session's answers do not fit this app's questions (unknown question, option, duplicate, wrong type). */
+  'answers-mismatch',
+  /** A session's stored result is not what scoring gives for its answers. */
+  'result-mismatch',
   /** The saved data was written by a newer version of the app. Nothing was changed. */
   'newer-version',
   /** The database engine (WebAssembly) could not be loaded. */
@@ -36,6 +50,8 @@ export const HOST_ERROR_CODES = [
   'untrusted-sender',
   /** The bridge refused a request whose data does not match the contract. */
   'invalid-payload',
+  /** Main refused a request the kiosk does not allow (counselor data, files). */
+  'refused-in-kiosk',
 ] as const
 export type HostErrorCode = (typeof HOST_ERROR_CODES)[number]
 
@@ -43,7 +59,7 @@ export type HostErrorCode = (typeof HOST_ERROR_CODES)[number]
 export const DISK_PROBLEMS = ['full', 'read-only', 'not-allowed', 'failing', 'refused'] as const
 export type DiskProblem = (typeof DISK_PROBLEMS)[number]
 
-/** Plain details that may cross with a code. Never a stack, a path or a cause. */
+/** Plain details that may cross with a code. Never a stack or a cause; a path only in `where`. */
 export interface HostErrorDetails {
   /** Which input was refused (`invalid-input`, `invalid-import`), for developers. */
   field?: string
@@ -51,6 +67,10 @@ export interface HostErrorDetails {
   retryAfterMs?: number
   /** Why a write failed (`write-failed`). */
   disk?: DiskProblem
+  /** Where the damaged data was kept (`damaged`), to show the counselor. */
+  where?: string
+  /** Whether the passcode could still be checked against the damaged data (`damaged`). */
+  passcodeChecked?: boolean
 }
 
 /** A failure as it crosses the bridge: the code, the English words for logs, and plain details. */
@@ -76,6 +96,8 @@ export class HostError extends Error {
   readonly field: string | undefined
   readonly retryAfterMs: number | undefined
   readonly disk: DiskProblem | undefined
+  readonly where: string | undefined
+  readonly passcodeChecked: boolean | undefined
 
   constructor(code: string, message: string, details: HostErrorDetails = {}) {
     super(message)
@@ -83,6 +105,8 @@ export class HostError extends Error {
     this.field = details.field
     this.retryAfterMs = details.retryAfterMs
     this.disk = details.disk
+    this.where = details.where
+    this.passcodeChecked = details.passcodeChecked
   }
 }
 
@@ -102,6 +126,10 @@ export function hostErrorOf(error: unknown): HostErrorInfo {
   if (field !== undefined) info.field = field
   if (retryAfterMs !== undefined) info.retryAfterMs = retryAfterMs
   if (disk !== undefined && (DISK_PROBLEMS as readonly string[]).includes(disk)) info.disk = disk as DiskProblem
+  const where = readProperty(error, 'where', 'string')
+  if (where !== undefined) info.where = where
+  const passcodeChecked = readBoolean(error, 'passcodeChecked')
+  if (passcodeChecked !== undefined) info.passcodeChecked = passcodeChecked
   return info
 }
 
@@ -127,4 +155,10 @@ function readProperty<T extends 'string' | 'number'>(
   if (typeof value !== 'object' || value === null) return undefined
   const property = (value as Record<string, unknown>)[key]
   return typeof property === type ? (property as T extends 'string' ? string : number) : undefined
+}
+
+function readBoolean(value: unknown, key: string): boolean | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const property = (value as Record<string, unknown>)[key]
+  return typeof property === 'boolean' ? property : undefined
 }

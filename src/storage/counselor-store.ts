@@ -10,7 +10,8 @@ import type { Change } from './changes'
 import type { EncryptedDatabase } from './encrypted-database'
 import { StorageError, guarded, writeFailed } from './errors'
 import { deriveKey, keyCheckPasses, newKdfParams, sealKeyCheck } from './passcode-crypto'
-import { countAttempt, passcodeAccepted, wrongPasscodeError } from './passcode-throttle'
+import { clearReport } from './meta-record'
+import { passcodeAttempt } from './passcode-throttle'
 import type { PersistenceAdapter } from './persistence-adapter'
 import {
   type Client,
@@ -29,6 +30,7 @@ import {
   sessionInputSchema,
 } from '../shared/records'
 import { sessionToJson } from '../shared/session-file'
+import { checkSessionAgainstContent } from './session-checks'
 import { parseSessionJson } from './session-file'
 import { countSessionsForExport, findSession, listSessionSummaries, listSessionsForExport } from './session-table'
 import { sessionsToCsv } from './sessions-csv'
@@ -57,6 +59,7 @@ export class CounselorStore {
   // TypeScript `private`, not `#private`: the security scan's parser cannot read class private
   // fields, and a bundle it cannot read fails `npm run security`.
   private isClosed = false
+  private reportGiven = false
 
   constructor(
     private readonly database: EncryptedDatabase,
@@ -149,6 +152,12 @@ export class CounselorStore {
           counselorNotes: data.counselorNotes ?? {},
           result: data.result ?? null,
         }
+        // A session stored under older questions keeps its answers and result as they were
+        // checked then; only changed answers or results are checked against today's questions.
+        const unchanged =
+          existing !== null &&
+          JSON.stringify([existing.answers, existing.result]) === JSON.stringify([session.answers, session.result])
+        if (!unchanged) checkSessionAgainstContent(session, 'Could not save the session')
         return { changes: [{ kind: 'session', session }], result: session }
       })
     })
@@ -161,7 +170,8 @@ export class CounselorStore {
   /**
    * Erases the client, every session and every note for good: the rows are deleted,
    * the database is VACUUMed (secure_delete also zeroes freed pages) and the file is
-   * rewritten with a fresh journal, so no copy remains in either file.
+   * rewritten with a fresh journal, so no copy remains in either file. Copies kept after
+   * damage may hold the client too, so they are removed as well.
    */
   deleteClient(clientId: string): Promise<void> {
     return this.operation(() => {
@@ -187,6 +197,7 @@ export class CounselorStore {
               'It will be cleared at the next save; check that the disk has free space.',
           )
         }
+        await this.removeKeptCopies('The client was deleted')
       })
     })
   }
@@ -201,11 +212,13 @@ export class CounselorStore {
 
   /**
    * Imports a file made by `exportSessionJson`. An already stored session is never
-   * overwritten: importing it again is refused with `conflict`.
+   * overwritten: importing it again is refused with `conflict`. Answers must fit the
+   * question bank and the result must be what they score (session-checks.ts).
    */
   importSessionJson(json: string, target: ImportTarget = {}): Promise<Session> {
     return this.operation(() => {
       const file = parseSessionJson(json)
+      checkSessionAgainstContent(file.session, 'This session was not imported')
       const targetClientId = parseOrThrow(importTargetSchema, target, {
         action: 'Could not import the session',
         what: 'target',
@@ -259,7 +272,11 @@ export class CounselorStore {
     })
   }
 
-  /** Re-encrypts everything under a key from the new passcode. Wrong `current` counts as a wrong try. */
+  /**
+   * Re-encrypts everything under a key from the new passcode. Wrong `current` counts as a
+   * wrong try. Kept copies of damaged data are under the old key and cannot be re-encrypted
+   * (they could not be read), so they are removed: the old passcode then opens nothing.
+   */
   changePasscode(current: string, next: string): Promise<void> {
     return this.operation(() => {
       const currentPasscode = parseOrThrow(currentPasscodeSchema, current, {
@@ -270,22 +287,25 @@ export class CounselorStore {
         action: 'Could not change the passcode',
         what: 'next',
       })
-      const { adapter, now } = this.settings
       return this.database.exclusive(async () => {
         const keyring = this.database.currentKeyring
-        await countAttempt(adapter, now())
-        const currentKey = await deriveKey(currentPasscode, keyring.kdf)
-        if (!(await keyCheckPasses(currentKey, keyring.kdf, keyring.keyCheck))) {
-          throw await wrongPasscodeError(adapter, now())
-        }
-        await passcodeAccepted(adapter)
+        await this.checkPasscode(currentPasscode)
         const kdf = newKdfParams(Math.max(this.settings.kdfIterations, keyring.kdf.iterations))
         const key = await deriveKey(nextPasscode, kdf)
         // The journal restarts under the new key even if its reset fails (the next save then rewrites).
         await this.database.rewrite({ key, kdf, keyCheck: await sealKeyCheck(key, kdf) }).catch((error: unknown) => {
           throw rephraseWriteFailure(error, 'The passcode could not be changed', 'The old passcode still works.')
         })
+        await this.removeKeptCopies('The passcode was changed')
       })
+    })
+  }
+
+  /** Checks a passcode against the open store's key, throttled like any try; throws wrong-passcode or locked. */
+  verifyPasscode(passcode: string): Promise<void> {
+    return this.operation(async () => {
+      const checked = parseOrThrow(currentPasscodeSchema, passcode, { action: 'Could not check', what: 'passcode' })
+      await this.checkPasscode(checked)
     })
   }
 
@@ -295,7 +315,34 @@ export class CounselorStore {
       if (this.isClosed) return
       this.isClosed = true
       await this.database.close()
+      // Best effort: if it stays, the next open says it again.
+      if (this.reportGiven) await clearReport(this.settings.adapter).catch(() => undefined)
     })
+  }
+
+  /** The open that made this store reported damage: the report is cleared when the store closes. */
+  clearReportOnClose(): void {
+    this.reportGiven = true
+  }
+
+  private async checkPasscode(passcode: string): Promise<void> {
+    const { adapter, now } = this.settings
+    const { kdf, keyCheck } = this.database.currentKeyring
+    await passcodeAttempt(adapter, now, async () =>
+      (await keyCheckPasses(await deriveKey(passcode, kdf), kdf, keyCheck)) ? true : null,
+    )
+  }
+
+  private async removeKeptCopies(whatWasDone: string): Promise<void> {
+    try {
+      await this.settings.adapter.removeCopies()
+    } catch (error) {
+      throw writeFailed(
+        error,
+        `${whatWasDone}, but older copies of damaged data could not be removed from the disk yet`,
+        'They will be removed the next time a client is deleted or the passcode is changed.',
+      )
+    }
   }
 
   private operation<T>(work: () => Promise<T> | T): Promise<T> {

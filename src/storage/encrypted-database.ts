@@ -21,6 +21,7 @@ import { type Bytes, asBytes } from './bytes'
 import { type Change, applyChanges } from './changes'
 import { writeFailed } from './errors'
 import { GENERATION_BYTES, encodeJournalFrame, encodeJournalHeader } from './journal-format'
+import { rememberKeyChecks } from './meta-record'
 import { randomBytes } from './passcode-crypto'
 import type { PersistenceAdapter } from './persistence-adapter'
 import { createSerialQueue } from './serial-queue'
@@ -108,16 +109,21 @@ export class EncryptedDatabase {
     const generation = newGeneration()
     const image = asBytes(this.db.export())
     applyConnectionSettings(this.db)
-    const file = await encodeSnapshot(keyring, generation, image)
+    const file = await encodeSnapshot(keyring, generation, image, this.generation)
+    const newKey = keyring !== this.keyring
+    // While a new key is being written, either key check may be the one on disk: keep both.
+    if (newKey) await rememberKeyChecks(this.adapter, [this.keyring, keyring])
     try {
       await this.adapter.write(file)
     } catch (error) {
+      if (newKey) await rememberKeyChecks(this.adapter, [this.keyring])
       throw writeFailed(error)
     }
     // From here the snapshot on disk holds everything, and the old journal is stale.
     this.keyring = keyring
     this.generation = generation
     this.journal = { usable: false, frames: 0, bytes: 0 }
+    if (newKey) await rememberKeyChecks(this.adapter, [keyring])
     const header = encodeJournalHeader(generation)
     try {
       await this.adapter.writeJournal(header)
@@ -126,6 +132,26 @@ export class EncryptedDatabase {
     }
     this.journal = { usable: true, frames: 0, bytes: header.length }
     return 'complete'
+  }
+
+  /**
+   * The first write of a new store: journal header first, then the snapshot, then the key
+   * check's copy. Interrupted before the snapshot, it leaves only a bare journal header,
+   * which reads as first use again; never a journal or metadata that looks like damage.
+   */
+  async writeFirst(): Promise<void> {
+    const header = encodeJournalHeader(this.generation)
+    const image = asBytes(this.db.export())
+    applyConnectionSettings(this.db)
+    const file = await encodeSnapshot(this.keyring, this.generation, image)
+    try {
+      await this.adapter.writeJournal(header)
+      await this.adapter.write(file)
+    } catch (error) {
+      throw writeFailed(error)
+    }
+    this.journal = { usable: true, frames: 0, bytes: header.length }
+    await rememberKeyChecks(this.adapter, [this.keyring])
   }
 
   /** Waits for every queued change and background rewrite, then frees the memory. */

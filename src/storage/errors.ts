@@ -14,9 +14,9 @@ import {
 
 /**
  * Storage's codes are the host contract's (src/shared/errors.ts, where each is
- * described), less the two only the IPC bridge uses.
+ * described), less the three only the IPC bridge uses.
  */
-export type StorageErrorCode = Exclude<HostErrorCode, 'untrusted-sender' | 'invalid-payload'>
+export type StorageErrorCode = Exclude<HostErrorCode, 'untrusted-sender' | 'invalid-payload' | 'refused-in-kiosk'>
 
 export interface StorageErrorDetails extends HostErrorDetails {
   cause?: unknown
@@ -28,6 +28,8 @@ export class StorageError extends Error {
   readonly field: string | undefined
   readonly retryAfterMs: number | undefined
   readonly disk: DiskProblem | undefined
+  readonly where: string | undefined
+  readonly passcodeChecked: boolean | undefined
 
   constructor(code: StorageErrorCode, message: string, details: StorageErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
@@ -35,6 +37,8 @@ export class StorageError extends Error {
     this.field = details.field
     this.retryAfterMs = details.retryAfterMs
     this.disk = details.disk
+    this.where = details.where
+    this.passcodeChecked = details.passcodeChecked
   }
 }
 
@@ -49,6 +53,8 @@ export function toPlainStorageError(error: unknown): PlainHostError {
   if (typed.field !== undefined) plain.field = typed.field
   if (typed.retryAfterMs !== undefined) plain.retryAfterMs = typed.retryAfterMs
   if (typed.disk !== undefined) plain.disk = typed.disk
+  if (typed.where !== undefined) plain.where = typed.where
+  if (typed.passcodeChecked !== undefined) plain.passcodeChecked = typed.passcodeChecked
   return plain
 }
 

@@ -23,6 +23,7 @@ interface IdbOpenRequest extends IdbRequest<IdbDatabase> {
 interface IdbStore {
   get(key: string): IdbRequest<unknown>
   getAll(): IdbRequest<unknown[]>
+  getAllKeys(): IdbRequest<unknown[]>
   put(value: unknown, key?: string): IdbRequest
   add(value: unknown): IdbRequest
   delete(key: string): IdbRequest
@@ -132,6 +133,10 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions = {}) {
     return all
   }
 
+  function describeCopy(key: string): string {
+    return `this browser's storage, kept as "${key}"`
+  }
+
   function readKey(key: string) {
     return transact([FILES], 'readonly', (transaction) => {
       const request = transaction.objectStore(FILES).get(key)
@@ -178,25 +183,41 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions = {}) {
 
     writeMeta: (bytes: Uint8Array) => writeKey(META_KEY, bytes),
 
-    /** One transaction: copy snapshot and journal under a dated key, then remove them. */
-    async moveAside(stamp: string) {
-      const key = `damaged-${stamp}`
-      await transact([FILES, JOURNAL, ASIDE], 'readwrite', (transaction) => {
-        const files = transaction.objectStore(FILES)
-        const journal = transaction.objectStore(JOURNAL)
-        const snapshotRequest = files.get(SNAPSHOT_KEY)
-        const framesRequest = journal.getAll()
-        // Requests in a transaction finish in order, so the snapshot has been read by now.
-        framesRequest.onsuccess = () => {
-          const kept = { snapshot: bytesOrNull(snapshotRequest.result), journal: joined(framesRequest.result) }
-          transaction.objectStore(ASIDE).put(kept, key)
-          files.delete(SNAPSHOT_KEY)
-          journal.clear()
+    /** One transaction: the copy is stored under a dated key; the live snapshot and journal stay as they are. */
+    async keepCopy(stamp: string, copy: { snapshot?: Uint8Array | null; journal?: Uint8Array | null }) {
+      let key = `damaged-${stamp}`
+      await transact([ASIDE], 'readwrite', (transaction) => {
+        const aside = transaction.objectStore(ASIDE)
+        const keysRequest = aside.getAllKeys()
+        keysRequest.onsuccess = () => {
+          const taken = new Set(keysRequest.result.map(String))
+          for (let counter = 2; taken.has(key); counter++) key = `damaged-${stamp}-${counter}`
+          const kept = {
+            snapshot: copy.snapshot ? tight(copy.snapshot) : null,
+            journal: copy.journal ? tight(copy.journal) : null,
+          }
+          aside.put(kept, key)
         }
         return () => undefined
       })
-      return `this browser's storage, kept as "${key}"`
+      return describeCopy(key)
     },
+
+    listCopies() {
+      return transact([ASIDE], 'readonly', (transaction) => {
+        const request = transaction.objectStore(ASIDE).getAllKeys()
+        return () => request.result.map((key) => describeCopy(String(key))).sort()
+      })
+    },
+
+    removeCopies() {
+      return transact([ASIDE], 'readwrite', (transaction) => {
+        transaction.objectStore(ASIDE).clear()
+        return () => undefined
+      })
+    },
+
+    location: () => "this browser's storage for this app",
 
     async eraseAll() {
       const open = connection

@@ -36,44 +36,89 @@ export async function encodeJournalFrame(
 }
 
 export type JournalReading =
-  /** Written for another snapshot: its changes are already in the snapshot (a crash between the two writes). */
+  /**
+   * Written for an earlier snapshot (a crash between the snapshot write and the journal
+   * reset): its frames authenticate under its own generation, and their changes are
+   * already in the snapshot, which was written from memory after them.
+   */
   | { kind: 'stale' }
   | {
       kind: 'read'
       changeSets: ChangeSet[]
-      /** The last frame was cut short by a crash mid-append; that save never reported success. */
-      tornTail: boolean
-      /** A frame before the end failed to decrypt or parse: changes from there on are lost. */
-      damaged: boolean
       frameCount: number
+      /**
+       * Bytes after the last frame that could be read: a frame cut short, one that fails
+       * authentication, or anything else. A crash cannot cut a frame on its own (each is
+       * one write), so this may be a confirmed save: the counselor is told, and a copy of
+       * the journal is kept before it is rewritten.
+       */
+      dropped: boolean
+      /**
+       * The header (magic or generation) does not match the snapshot, though what could be
+       * read was read under the snapshot's generation: the journal must be rewritten before
+       * anything is appended to it.
+       */
+      headerDamaged: boolean
     }
 
-export async function readJournal(journal: Bytes, key: AesKey, generation: Bytes): Promise<JournalReading> {
-  if (journal.length < HEADER_BYTES || !bytesEqual(journal.subarray(0, MAGIC.length), MAGIC)) {
-    return { kind: 'read', changeSets: [], tornTail: false, damaged: true, frameCount: 0 }
+/**
+ * Reads every frame it can authenticate, in order, and never skips one silently: the
+ * first frame that fails ends the reading with `dropped`. On a header that does not
+ * match the snapshot, the frames are first tried under the snapshot's generation (the
+ * header itself may be what was damaged) before the journal is called stale.
+ */
+export async function readJournal(
+  journal: Bytes,
+  key: AesKey,
+  generation: Bytes,
+  /** The generation of the journal the snapshot replaced, when the snapshot names it. */
+  previous?: Bytes,
+): Promise<JournalReading> {
+  const headerIntact = journal.length >= HEADER_BYTES && bytesEqual(journal.subarray(0, MAGIC.length), MAGIC)
+  const ownGeneration = headerIntact ? journal.slice(MAGIC.length, HEADER_BYTES) : null
+  if (ownGeneration !== null && bytesEqual(ownGeneration, generation)) {
+    return { kind: 'read', ...(await readFrames(journal, key, generation)), headerDamaged: false }
   }
-  if (!bytesEqual(journal.subarray(MAGIC.length, HEADER_BYTES), generation)) return { kind: 'stale' }
+  // The snapshot names this journal as the one it replaced: stale, whatever key its frames are under.
+  if (ownGeneration !== null && previous !== undefined && bytesEqual(ownGeneration, previous)) return { kind: 'stale' }
+  if (journal.length < HEADER_BYTES) {
+    // Not even a whole header (our writes never leave one): frames may have been lost with it.
+    return { kind: 'read', changeSets: [], frameCount: 0, dropped: true, headerDamaged: true }
+  }
+  const underSnapshot = await readFrames(journal, key, generation)
+  if (underSnapshot.frameCount > 0) return { kind: 'read', ...underSnapshot, headerDamaged: true }
+  const hasFrames = journal.length > HEADER_BYTES
+  // A header with no frames holds nothing to lose, whichever snapshot it was written for.
+  if (!hasFrames) return { kind: 'read', changeSets: [], frameCount: 0, dropped: false, headerDamaged: true }
+  if (ownGeneration !== null && (await firstFrameReads(journal, key, ownGeneration))) return { kind: 'stale' }
+  return { kind: 'read', changeSets: [], frameCount: 0, dropped: true, headerDamaged: true }
+}
 
+async function readFrames(journal: Bytes, key: AesKey, generation: Bytes) {
   const changeSets: ChangeSet[] = []
   let offset = HEADER_BYTES
   while (offset < journal.length) {
-    const remaining = journal.length - offset
-    const length = remaining >= 4 ? readUint32(journal, offset) : Number.POSITIVE_INFINITY
-    const frameEnd = offset + 4 + length
-    if (length > MAX_FRAME_BYTES || frameEnd > journal.length) {
-      return { kind: 'read', changeSets, tornTail: true, damaged: false, frameCount: changeSets.length }
-    }
-    const isLastFrame = frameEnd === journal.length
-    const changeSet = await decodeFrame(journal.subarray(offset + 4, frameEnd), key, generation, changeSets.length)
-    if (changeSet === null) {
-      // A complete-looking last frame that fails is still a torn append (the file grew
-      // before its bytes landed); anywhere else it means the journal was damaged.
-      return { kind: 'read', changeSets, tornTail: isLastFrame, damaged: !isLastFrame, frameCount: changeSets.length }
-    }
+    const frame = frameAt(journal, offset)
+    const changeSet = frame && (await decodeFrame(frame.bytes, key, generation, changeSets.length))
+    if (!frame || !changeSet) return { changeSets, frameCount: changeSets.length, dropped: true }
     changeSets.push(changeSet)
-    offset = frameEnd
+    offset = frame.end
   }
-  return { kind: 'read', changeSets, tornTail: false, damaged: false, frameCount: changeSets.length }
+  return { changeSets, frameCount: changeSets.length, dropped: false }
+}
+
+async function firstFrameReads(journal: Bytes, key: AesKey, generation: Bytes): Promise<boolean> {
+  const frame = frameAt(journal, HEADER_BYTES)
+  return frame !== null && (await decodeFrame(frame.bytes, key, generation, 0)) !== null
+}
+
+/** The frame starting at `offset`, or null when its length runs past the end (cut short or damaged). */
+function frameAt(journal: Bytes, offset: number): { bytes: Bytes; end: number } | null {
+  if (journal.length - offset < 4) return null
+  const length = readUint32(journal, offset)
+  const end = offset + 4 + length
+  if (length > MAX_FRAME_BYTES || end > journal.length) return null
+  return { bytes: journal.subarray(offset + 4, end), end }
 }
 
 async function decodeFrame(frame: Bytes, key: AesKey, generation: Bytes, position: number): Promise<ChangeSet | null> {

@@ -1,14 +1,13 @@
 /**
  * Slows down passcode guessing at the shared computer: five free tries, then growing
  * waits, then 15-minute lockouts. The counter sits in the small unencrypted metadata
- * record (it must be readable before any key exists) and holds only two numbers.
+ * record (meta-record.ts; it must be readable before any key exists).
  *
  * This guards the app's front door only. Someone who copies the file bypasses it,
  * and is then up against PBKDF2 with 600,000 iterations instead.
  */
-import { z } from '../shared/zod'
-import { fromUtf8, utf8 } from './bytes'
 import { StorageError } from './errors'
+import { type MetaRecord, oneAtATime, readMetaRecord, updateMetaRecord } from './meta-record'
 import type { PersistenceAdapter } from './persistence-adapter'
 
 export const FREE_ATTEMPTS = 5
@@ -16,16 +15,7 @@ export const FREE_ATTEMPTS = 5
 const GROWING_DELAYS_MS = [30_000, 60_000, 120_000, 300_000] as const
 export const LOCKOUT_MS = 15 * 60_000
 
-const attemptRecordSchema = z
-  .object({
-    format: z.literal(1),
-    failedAttempts: z.number().int().min(0).max(1_000_000),
-    lastFailureAt: z.number().int().min(0).nullable(),
-  })
-  .strict()
-export type AttemptRecord = z.output<typeof attemptRecordSchema>
-
-const CLEAN_RECORD: AttemptRecord = { format: 1, failedAttempts: 0, lastFailureAt: null }
+export type AttemptRecord = Pick<MetaRecord, 'failedAttempts' | 'lastFailureAt'>
 
 export function waitBeforeNextAttemptMs(record: AttemptRecord, now: number): number {
   if (record.failedAttempts < FREE_ATTEMPTS || record.lastFailureAt === null) return 0
@@ -33,37 +23,47 @@ export function waitBeforeNextAttemptMs(record: AttemptRecord, now: number): num
   return Math.max(0, record.lastFailureAt + delay - now)
 }
 
-export async function readAttemptRecord(adapter: PersistenceAdapter): Promise<AttemptRecord> {
-  try {
-    const bytes = await adapter.readMeta()
-    if (bytes === null) return CLEAN_RECORD
-    const parsed = attemptRecordSchema.safeParse(JSON.parse(fromUtf8(bytes)))
-    return parsed.success ? parsed.data : CLEAN_RECORD
-  } catch {
-    // An unreadable or damaged record counts as clean: only someone with access to the
-    // files can cause that, and they can copy the database anyway.
-    return CLEAN_RECORD
-  }
+export function readAttemptRecord(adapter: PersistenceAdapter): Promise<AttemptRecord> {
+  return readMetaRecord(adapter)
 }
 
 /**
- * Throws `locked` while a wait is running; otherwise records this attempt as failed
- * *before* the passcode is checked, so killing the app mid-check gives no free try.
- * `passcodeAccepted` then clears it.
+ * One passcode attempt, alone: attempts on the same adapter in this process run one
+ * after another (other windows are kept out by the writer lock), so 40 tries at once
+ * count 40, never fewer. Throws `locked` while a wait is running; otherwise records the
+ * attempt as failed *before* `check` runs, so killing the app mid-check gives no free
+ * try. `check` resolves to what it found with the right passcode, or null for a wrong
+ * one (then `wrong-passcode` is thrown); the count is cleared when it passes.
  */
-export async function countAttempt(adapter: PersistenceAdapter, now: number): Promise<void> {
-  const record = await readAttemptRecord(adapter)
-  const waitMs = waitBeforeNextAttemptMs(record, now)
-  if (waitMs > 0) throw lockedError(waitMs)
-  await writeAttemptRecord(adapter, { format: 1, failedAttempts: record.failedAttempts + 1, lastFailureAt: now })
+export function passcodeAttempt<T>(
+  adapter: PersistenceAdapter,
+  now: () => number,
+  check: () => Promise<T | null>,
+): Promise<T> {
+  return oneAtATime(adapter, async () => {
+    const record = await readMetaRecord(adapter)
+    const waitMs = waitBeforeNextAttemptMs(record, now())
+    if (waitMs > 0) throw lockedError(waitMs)
+    const counted = await updateMetaRecord(adapter, (current) => ({
+      ...current,
+      failedAttempts: current.failedAttempts + 1,
+      lastFailureAt: now(),
+    }))
+    const found = await check()
+    if (found === null) throw wrongPasscodeError(waitBeforeNextAttemptMs(counted, now()))
+    await updateMetaRecord(adapter, (current) => ({ ...current, failedAttempts: 0, lastFailureAt: null }))
+    return found
+  })
 }
 
-export async function passcodeAccepted(adapter: PersistenceAdapter): Promise<void> {
-  await writeAttemptRecord(adapter, CLEAN_RECORD)
+/** Clears the count without an attempt (a new store was just made with this passcode). Never nest in oneAtATime. */
+export function clearAttempts(adapter: PersistenceAdapter): Promise<void> {
+  return oneAtATime(adapter, async () => {
+    await updateMetaRecord(adapter, (current) => ({ ...current, failedAttempts: 0, lastFailureAt: null }))
+  })
 }
 
-export async function wrongPasscodeError(adapter: PersistenceAdapter, now: number): Promise<StorageError> {
-  const waitMs = waitBeforeNextAttemptMs(await readAttemptRecord(adapter), now)
+export function wrongPasscodeError(waitMs: number): StorageError {
   const then = waitMs > 0 ? ` ${describeWait(waitMs)} before trying again.` : ''
   return new StorageError('wrong-passcode', `That passcode is not right.${then}`, {
     field: 'passcode',
@@ -86,17 +86,4 @@ function describeWait(waitMs: number): string {
   }
   const minutes = Math.ceil(waitMs / 60_000)
   return `Wait ${minutes} minute${minutes === 1 ? '' : 's'}`
-}
-
-/**
- * Best effort: on a full or read-only disk the counter cannot be kept, and refusing
- * to open would also keep the counselor from exporting their own data. The passcode
- * itself (PBKDF2) is the real protection.
- */
-async function writeAttemptRecord(adapter: PersistenceAdapter, record: AttemptRecord): Promise<void> {
-  try {
-    await adapter.writeMeta(utf8(JSON.stringify(record)))
-  } catch {
-    // see above
-  }
 }

@@ -7,7 +7,8 @@
  *
  * Three pieces of data: the snapshot (the whole encrypted database), the journal
  * (encrypted saves made since the snapshot) and a tiny unencrypted metadata record
- * (the wrong-passcode counter; never client data).
+ * (the wrong-passcode counter and a copy of the key check; never client data). Kept
+ * copies of damaged data are a fourth kind, written only, never read back by the app.
  */
 export interface PersistenceAdapter {
   /** The snapshot, or null when none has been written yet. */
@@ -29,13 +30,25 @@ export interface PersistenceAdapter {
   writeMeta(bytes: Uint8Array): Promise<void>
 
   /**
-   * Moves the snapshot and journal out of the way without destroying them, with
-   * `stamp` (a date, safe in file names) in the new name. Resolves to a plain
-   * description of where they are now, shown to the counselor.
+   * Keeps a copy of damaged bytes (a snapshot, a journal or both), durably, under a name
+   * with `stamp` (a date, safe in file names), before anything drops or replaces them.
+   * Never changes the live snapshot or journal. Resolves to a plain description of where
+   * the copy is, shown to the counselor.
    */
-  moveAside(stamp: string): Promise<string>
-  /** Removes everything this adapter keeps: snapshot, journal, metadata, leftovers and moved-aside copies. */
+  keepCopy(stamp: string, copy: KeptCopy): Promise<string>
+  /** Plain descriptions of every kept copy (including ones moved aside by older versions). */
+  listCopies(): Promise<string[]>
+  /** Removes every kept copy: after a delete or a passcode change no old data may stay readable. */
+  removeCopies(): Promise<void>
+  /** Removes everything this adapter keeps: snapshot, journal, metadata, leftovers and kept copies. */
   eraseAll(): Promise<void>
+  /** Where counselor data is kept, in plain words for the counselor (a folder, or "this browser's storage"). */
+  location(): string
+}
+
+export interface KeptCopy {
+  snapshot?: Uint8Array | null
+  journal?: Uint8Array | null
 }
 
 const ADAPTER_METHODS = [
@@ -46,8 +59,11 @@ const ADAPTER_METHODS = [
   'writeJournal',
   'readMeta',
   'writeMeta',
-  'moveAside',
+  'keepCopy',
+  'listCopies',
+  'removeCopies',
   'eraseAll',
+  'location',
 ] as const satisfies readonly (keyof PersistenceAdapter)[]
 
 export function isPersistenceAdapter(value: unknown): value is PersistenceAdapter {

@@ -35,8 +35,15 @@ export interface Keyring {
 export interface SnapshotHeader {
   kdf: KdfParams
   keyCheck: Sealed
-  /** Ties a journal to this snapshot; a journal with another generation is stale. */
+  /** Ties a journal to this snapshot; frames are authenticated with it. */
   generation: Bytes
+  /**
+   * The generation of the journal this snapshot replaced (absent for a new store and in
+   * files from before it was kept). That journal's changes are all in this snapshot, which
+   * was written from memory after them: found on disk after a crash, it is stale for sure,
+   * even when its frames are under a key the passcode no longer gives (a passcode change).
+   */
+  previous?: Bytes
 }
 
 /** The file is not one of ours or its bytes changed. Never shown to users: opening recovers instead. */
@@ -57,6 +64,7 @@ const headerJsonSchema = z
       .strict(),
     keyCheck: z.object({ iv: hexSchema(IV_LENGTH), ciphertext: z.string().regex(/^[0-9a-f]{2,512}$/) }).strict(),
     generation: hexSchema(16),
+    previous: hexSchema(16).optional(),
   })
   .strict()
 
@@ -67,13 +75,19 @@ export interface ParsedSnapshot {
   body: Sealed
 }
 
-export async function encodeSnapshot(keyring: Keyring, generation: Bytes, database: Bytes): Promise<Bytes> {
+export async function encodeSnapshot(
+  keyring: Keyring,
+  generation: Bytes,
+  database: Bytes,
+  previous?: Bytes,
+): Promise<Bytes> {
   const headerJson = utf8(
     JSON.stringify({
       format: 1,
       kdf: { name: 'PBKDF2-SHA256', iterations: keyring.kdf.iterations, salt: toHex(keyring.kdf.salt) },
       keyCheck: { iv: toHex(keyring.keyCheck.iv), ciphertext: toHex(keyring.keyCheck.ciphertext) },
       generation: toHex(generation),
+      ...(previous ? { previous: toHex(previous) } : {}),
     }),
   )
   const beforeChecksum = concatBytes([MAGIC, uint32(headerJson.length), headerJson])
@@ -107,16 +121,40 @@ export async function parseSnapshot(file: Bytes): Promise<ParsedSnapshot> {
   }
   const parsed = headerJsonSchema.safeParse(json)
   if (!parsed.success) throw new DamagedData('Header has an unknown shape')
-  const { kdf, keyCheck, generation } = parsed.data
+  const { kdf, keyCheck, generation, previous } = parsed.data
   return {
     header: {
       kdf: { iterations: kdf.iterations, salt: fromHex(kdf.salt) },
       keyCheck: { iv: fromHex(keyCheck.iv), ciphertext: fromHex(keyCheck.ciphertext) },
       generation: fromHex(generation),
+      ...(previous ? { previous: fromHex(previous) } : {}),
     },
     prefix: file.slice(0, bodyStart),
     body: { iv: file.slice(bodyStart, bodyStart + IV_LENGTH), ciphertext: file.subarray(bodyStart + IV_LENGTH) },
   }
+}
+
+/**
+ * From a snapshot whose header failed its checks, whatever key check still reads: the
+ * header JSON's KDF settings and sealed known text, if they parse. The checksum cannot
+ * vouch for them, so they are only ever used to check a passcode (a damaged value just
+ * fails that check), never to decrypt.
+ */
+export function salvageKeyCheck(file: Uint8Array): { kdf: KdfParams; keyCheck: Sealed } | null {
+  const headerStart = MAGIC.length + 4
+  if (file.length < headerStart) return null
+  // The length itself may be what was damaged: read at most a header's worth either way.
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(
+    file.subarray(headerStart, headerStart + MAX_HEADER_BYTES),
+  )
+  const field = (pattern: RegExp) => pattern.exec(text)?.[1]
+  const iterations = Number(field(/"iterations":(\d{1,8})[,}]/))
+  const salt = field(/"salt":"([0-9a-f]{32})"/)
+  const iv = field(new RegExp(`"iv":"([0-9a-f]{${IV_LENGTH * 2}})"`))
+  const ciphertext = field(/"ciphertext":"([0-9a-f]{2,512})"/)
+  if (!salt || !iv || !ciphertext || ciphertext.length % 2 !== 0) return null
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_KDF_ITERATIONS) return null
+  return { kdf: { iterations, salt: fromHex(salt) }, keyCheck: { iv: fromHex(iv), ciphertext: fromHex(ciphertext) } }
 }
 
 /** Decrypts the SQLite image. The key must already have passed the key check. */

@@ -3,9 +3,10 @@
  * counselor wait before the next try, and the reset for a forgotten passcode.
  */
 import { z } from '../shared/zod'
-import { guarded, readFailed, writeFailed } from './errors'
+import { guarded, writeFailed } from './errors'
 import { readAttemptRecord, waitBeforeNextAttemptMs } from './passcode-throttle'
 import { type PersistenceAdapter, isPersistenceAdapter } from './persistence-adapter'
+import { readStoredState } from './stored-state'
 import { parseOrThrow } from './validation'
 
 const adapterOptionsSchema = z
@@ -17,8 +18,13 @@ const adapterOptionsSchema = z
 type AdapterOptions = z.input<typeof adapterOptionsSchema>
 
 export interface CounselorStorageStatus {
-  /** Whether counselor data exists, i.e. whether to ask for the passcode or to choose a new one. */
+  /**
+   * Whether counselor data exists, i.e. whether to ask for the passcode or to choose a new
+   * one. Damaged data, or only kept copies of it, exists too: it is never first use.
+   */
   exists: boolean
+  /** The data is damaged in a way seen without the passcode (missing or unreadable main file). */
+  damaged: boolean
   /** How long until a passcode may be tried again (0 = now). */
   waitBeforeNextAttemptMs: number
 }
@@ -29,20 +35,19 @@ export function getCounselorStorageStatus(options: AdapterOptions): Promise<Coun
       action: 'Could not check counselor data',
       what: 'options',
     })
-    let exists: boolean
-    try {
-      exists = (await adapter.read()) !== null || (await adapter.readJournal()) !== null
-    } catch (error) {
-      throw readFailed(error)
+    const state = await readStoredState(adapter)
+    return {
+      exists: state.kind !== 'empty',
+      damaged: state.kind === 'damaged',
+      waitBeforeNextAttemptMs: waitBeforeNextAttemptMs(await readAttemptRecord(adapter), now()),
     }
-    return { exists, waitBeforeNextAttemptMs: waitBeforeNextAttemptMs(await readAttemptRecord(adapter), now()) }
   })
 }
 
 /**
- * Erases every client, session and note, the wrong-passcode counter and any
- * moved-aside damaged copies. There is no undo; the next open creates a new store.
- * Close any open store on this adapter first.
+ * Erases every client, session and note, the wrong-passcode counter and any kept
+ * copies of damaged data. There is no undo; the next open creates a new store.
+ * Close any open store on this adapter first, and hold its writer lock.
  */
 export function eraseAllCounselorData(options: Pick<AdapterOptions, 'adapter'>): Promise<void> {
   return guarded(async () => {

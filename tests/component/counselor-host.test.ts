@@ -7,7 +7,7 @@ describe("the test host's counselor storage", () => {
     'creates, unlocks and keeps clients in memory, encrypted',
     async () => {
       const { host, state } = memoryHost()
-      expect(await host.counselorStatus()).toEqual({ hasData: false, unlocked: false, waitSeconds: 0 })
+      expect(await host.counselorStatus()).toEqual({ hasData: false, damaged: false, unlocked: false, waitSeconds: 0 })
       expect(await host.counselorOpen({ passcode: 'correct horse' })).toMatchObject({ ok: true, status: 'created' })
       const client = await host.createClient({ displayName: 'Rosa Díaz' })
       expect((await host.listClients({ query: 'rosa' })).map((c) => c.id)).toEqual([client.id])

@@ -10,7 +10,8 @@ import { syncFolder, writeFileAtomic } from './atomic-file'
  * Everything here handles opaque bytes; src/storage encrypts and validates.
  *
  * Only one process may use the file at a time: the app holds Electron's
- * single-instance lock.
+ * single-instance lock, and within the process the counselor service holds a writer
+ * lock (src/storage/writer-lock.ts) while the store is open.
  */
 
 /** The parts of fs.promises used here; tests pass a wrapper that fails on purpose (full disk). */
@@ -60,8 +61,9 @@ export function createDatabaseFileAdapter(
     }
   }
 
-  async function exists(file: string): Promise<boolean> {
-    return (await listFolder()).includes(path.basename(file))
+  /** Copies of damaged data, and snapshots or journals moved aside by older versions. */
+  function isKeptCopy(name: string): boolean {
+    return name.startsWith(`${base}.damaged-`) || name.startsWith(`${base}.journal.damaged-`)
   }
 
   async function freeName(wanted: string): Promise<string> {
@@ -86,8 +88,16 @@ export function createDatabaseFileAdapter(
       // never be recreated without its header.
       const handle = await io.open(journalPath, fs.constants.O_WRONLY | fs.constants.O_APPEND)
       try {
-        await handle.writeFile(bytes)
-        await handle.datasync()
+        const { size } = await handle.stat()
+        try {
+          await handle.writeFile(bytes)
+          await handle.datasync()
+        } catch (error) {
+          // A full disk may take half a frame: cut it off, so the next open finds no unreadable tail
+          // (a failed save was never confirmed). If even that fails, opening reports the tail.
+          await handle.truncate(size).catch(() => undefined)
+          throw error
+        }
       } finally {
         await handle.close()
       }
@@ -99,26 +109,41 @@ export function createDatabaseFileAdapter(
 
     writeMeta: (bytes) => writeAtomic(metaPath, bytes),
 
-    async moveAside(stamp) {
-      const moved: string[] = []
-      for (const file of [filePath, journalPath]) {
-        if (!(await exists(file))) continue
+    async keepCopy(stamp, copy) {
+      const kept: string[] = []
+      const parts: [string, Uint8Array | null | undefined][] = [
+        [filePath, copy.snapshot],
+        [journalPath, copy.journal],
+      ]
+      for (const [file, bytes] of parts) {
+        if (!bytes) continue
         const target = await freeName(`${file}.damaged-${stamp}`)
-        await io.rename(file, target)
-        moved.push(target)
+        await writeAtomic(target, bytes)
+        kept.push(target)
       }
-      await syncFolder(folder, io)
-      return moved.length === 0 ? folder : moved.join(' and ')
+      return kept.length === 0 ? folder : kept.join(' and ')
     },
+
+    async listCopies() {
+      return (await listFolder())
+        .filter(isKeptCopy)
+        .sort()
+        .map((name) => path.join(folder, name))
+    },
+
+    async removeCopies() {
+      const copies = (await listFolder()).filter(isKeptCopy)
+      for (const name of copies) await io.rm(path.join(folder, name), { force: true })
+      if (copies.length > 0) await syncFolder(folder, io)
+    },
+
+    location: () => folder,
 
     async eraseAll() {
       const ours = [base, `${base}.journal`, `${base}.meta.json`]
       for (const name of await listFolder()) {
         const isOurs =
-          ours.includes(name) ||
-          name.startsWith(`${base}.damaged-`) ||
-          name.startsWith(`${base}.journal.damaged-`) ||
-          (name.startsWith(`.${base}.`) && name.endsWith('.tmp'))
+          ours.includes(name) || isKeptCopy(name) || (name.startsWith(`.${base}.`) && name.endsWith('.tmp'))
         if (isOurs) await io.rm(path.join(folder, name), { force: true })
       }
       await syncFolder(folder, io)

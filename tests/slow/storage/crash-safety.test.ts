@@ -22,7 +22,7 @@ const ROUNDS = 30
 
 describe('a crash at every write step of eight saves (in this process)', () => {
   it.each([1, 2 * 1024, 3 * 1024])(
-    'journal limit %i bytes: every confirmed save is kept and the file opens without recovery',
+    'journal limit %i bytes: every confirmed save is kept and the file opens (with a report only after a torn journal append)',
     async (journalLimitBytes) => {
       let folder = await makeTempFolder()
       const full = await saveUntilCrash(folder, neverCrash, journalLimitBytes, SAVES)

@@ -12,12 +12,13 @@ async function run(argv: string[], files: Record<string, string | { size: number
   let stdout = ''
   let stderr = ''
   const io: CommandIO = {
-    fileSize: async (path) => {
+    readFile: async (path, maxBytes) => {
       const file = files[path]
       if (file === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' })
-      return typeof file === 'string' ? Buffer.byteLength(file) : file.size
+      if (typeof file !== 'string') return { size: file.size, bytes: new Uint8Array(Math.min(file.size, maxBytes + 1)) }
+      const bytes = new TextEncoder().encode(file)
+      return { size: bytes.length, bytes: bytes.subarray(0, maxBytes + 1) }
     },
-    readFile: async (path) => files[path] as string,
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
   }

@@ -39,16 +39,23 @@ export function describeAdapterContract(makeAdapter: () => Promise<PersistenceAd
     expect(await adapter.read()).toEqual(bytes(2, 3))
   })
 
-  it('moves snapshot and journal aside under a name with the stamp, leaving nothing in their place', async () => {
+  it('keeps a copy under a name with the stamp, leaving the live snapshot and journal as they were', async () => {
     const adapter = await makeAdapter()
     await adapter.write(bytes(1))
     await adapter.writeJournal(bytes(2))
     await adapter.writeMeta(bytes(3))
-    const where = await adapter.moveAside('2026-06-15T08-30-00-000Z')
+    expect(await adapter.listCopies()).toEqual([])
+    const where = await adapter.keepCopy('2026-06-15T08-30-00-000Z', { snapshot: bytes(8), journal: bytes(9) })
     expect(where).toContain('2026-06-15T08-30-00-000Z')
-    expect(await adapter.read()).toBeNull()
-    expect(await adapter.readJournal()).toBeNull()
-    expect(await adapter.readMeta(), 'the passcode counter stays').toEqual(bytes(3))
+    expect(await adapter.read()).toEqual(bytes(1))
+    expect(await adapter.readJournal()).toEqual(bytes(2))
+    expect(await adapter.readMeta()).toEqual(bytes(3))
+    const second = await adapter.keepCopy('2026-06-15T08-30-00-000Z', { journal: bytes(7) })
+    expect(second, 'a second copy with the same stamp gets its own name').not.toBe(where)
+    expect((await adapter.listCopies()).length).toBeGreaterThanOrEqual(2)
+    await adapter.removeCopies()
+    expect(await adapter.listCopies()).toEqual([])
+    expect(await adapter.read(), 'removing copies leaves the live data').toEqual(bytes(1))
   })
 
   it('erases everything', async () => {
@@ -56,11 +63,12 @@ export function describeAdapterContract(makeAdapter: () => Promise<PersistenceAd
     await adapter.write(bytes(1))
     await adapter.writeJournal(bytes(2))
     await adapter.writeMeta(bytes(3))
-    await adapter.moveAside('stamp')
+    await adapter.keepCopy('stamp', { snapshot: bytes(1) })
     await adapter.write(bytes(4))
     await adapter.eraseAll()
     expect(await adapter.read()).toBeNull()
     expect(await adapter.readJournal()).toBeNull()
     expect(await adapter.readMeta()).toBeNull()
+    expect(await adapter.listCopies()).toEqual([])
   })
 }

@@ -47,7 +47,7 @@ describe('a crash at every write step, from the first save through the first sna
     ['every save rewrites the snapshot', 1],
     ['saves append to the journal', 3 * 1024],
   ])(
-    '%s: every confirmed save is kept and the file opens without recovery',
+    '%s: every confirmed save is kept and the file opens (with a report only after a torn journal append)',
     async (_label, journalLimitBytes) => {
       const full = await saveUntilCrash(folder, neverCrash, journalLimitBytes, 8)
       expect(full.confirmed.sessions.size, 'the run without a crash confirmed every session').toBe(7)

@@ -54,23 +54,21 @@ describe('database file adapter', () => {
     expect((await fs.readdir(folder)).sort()).toEqual([path.basename(own)])
   })
 
-  it('never overwrites an earlier moved-aside copy', async () => {
+  it('never overwrites an earlier kept copy', async () => {
     const adapter = createDatabaseFileAdapter(file)
-    await adapter.write(new Uint8Array([1]))
-    const first = await adapter.moveAside('same-stamp')
-    await adapter.write(new Uint8Array([2]))
-    const second = await adapter.moveAside('same-stamp')
+    const first = await adapter.keepCopy('same-stamp', { snapshot: new Uint8Array([1]) })
+    const second = await adapter.keepCopy('same-stamp', { snapshot: new Uint8Array([2]) })
     expect(first).toBe(`${file}.damaged-same-stamp`)
     expect(second).toBe(`${file}.damaged-same-stamp-2`)
     expect([...(await fs.readFile(first))]).toEqual([1])
     expect([...(await fs.readFile(second))]).toEqual([2])
   })
 
-  it('erases its own files and moved-aside copies, and nothing else in the folder', async () => {
+  it('erases its own files and kept copies, and nothing else in the folder', async () => {
     const adapter = createDatabaseFileAdapter(file)
     await adapter.write(new Uint8Array([1]))
     await adapter.writeJournal(new Uint8Array([1]))
-    await adapter.moveAside('x')
+    await adapter.keepCopy('x', { snapshot: new Uint8Array([1]), journal: new Uint8Array([1]) })
     await adapter.write(new Uint8Array([1]))
     await adapter.writeMeta(new Uint8Array([1]))
     await fs.writeFile(path.join(folder, 'progress.json'), '{}')

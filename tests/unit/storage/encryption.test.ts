@@ -163,7 +163,7 @@ describe('wrong-passcode throttling', () => {
       expect(await tryWrong()).toBeInstanceOf(StorageError)
     }
     const status = await getCounselorStorageStatus({ adapter: fileAdapter(folder), now })
-    expect(status).toEqual({ exists: true, waitBeforeNextAttemptMs: 15 * 60_000 })
+    expect(status).toEqual({ exists: true, damaged: false, waitBeforeNextAttemptMs: 15 * 60_000 })
     clock += 14 * 60_000
     const stillLocked = await openInFolder(folder, { now }).catch((error: StorageError) => error)
     expect(stillLocked).toMatchObject({ code: 'locked', retryAfterMs: 60_000 })
@@ -173,16 +173,26 @@ describe('wrong-passcode throttling', () => {
     await opened.store.close()
     expect(await getCounselorStorageStatus({ adapter: fileAdapter(folder), now })).toEqual({
       exists: true,
+      damaged: false,
       waitBeforeNextAttemptMs: 0,
     })
   })
 
-  it('keeps only two numbers in the unencrypted metadata file', async () => {
+  it("keeps only the counter and a copy of the header's key check in the unencrypted metadata file", async () => {
     const { store } = await storeWithSecrets()
     await store.close()
     await openInFolder(folder, { passcode: 'wrong one' }).catch(() => undefined)
-    const meta = JSON.parse(await fs.readFile(path.join(folder, `${DB_NAME}.meta.json`), 'utf8'))
-    expect(Object.keys(meta).sort()).toEqual(['failedAttempts', 'format', 'lastFailureAt'])
+    const raw = await fs.readFile(path.join(folder, `${DB_NAME}.meta.json`), 'utf8')
+    const meta = JSON.parse(raw)
+    expect(Object.keys(meta).sort()).toEqual(['failedAttempts', 'format', 'keyChecks', 'lastFailureAt'])
     expect(meta.failedAttempts).toBe(1)
+    expect(meta.keyChecks).toHaveLength(1)
+    expect(Object.keys(meta.keyChecks[0]).sort()).toEqual(['ciphertext', 'iterations', 'iv', 'salt'])
+    // The same four values the snapshot's header shows, and nothing else.
+    const header = (await fs.readFile(path.join(folder, DB_NAME))).toString('latin1')
+    for (const value of [meta.keyChecks[0].salt, meta.keyChecks[0].iv, meta.keyChecks[0].ciphertext]) {
+      expect(header).toContain(value)
+    }
+    expect(raw).not.toContain(SECRET_NOTE)
   })
 })

@@ -4,7 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import initSqlJs from 'sql.js'
 import { createDatabaseFileAdapter, type DatabaseFileSystem } from '../../../electron/main/services/database-file'
-import { ROLE_IDS } from '../../../src/domain/types'
+import { content } from '../../../src/content'
+import { scoreAnswers } from '../../../src/domain/scoring'
+import { PERSONAS } from '../../fixtures/personas'
 import { fromUtf8 } from '../../../src/storage/bytes'
 import { deriveKey } from '../../../src/storage/passcode-crypto'
 import type { PersistenceAdapter } from '../../../src/storage/persistence-adapter'
@@ -41,22 +43,26 @@ export function openInFolder(folder: string, overrides: Partial<OpenCounselorSto
   })
 }
 
+/** A trainer persona's answers and the result scoring gives them: what a finished guided session saves. */
+const SAMPLE_ANSWERS = PERSONAS.find((persona) => persona.expected === 'trainer')!.answers
+const SAMPLE_SCORE = scoreAnswers(content, SAMPLE_ANSWERS)
+export const SAMPLE_RESULT: NonNullable<SessionInput['result']> = {
+  fits: Object.fromEntries(SAMPLE_SCORE.ranking.map((score) => [score.roleId, score.shownFit])) as NonNullable<
+    SessionInput['result']
+  >['fits'],
+  bestFit: SAMPLE_SCORE.bestFit,
+  contentVersion: SAMPLE_SCORE.contentVersion,
+}
+
 export function sampleSession(clientId: string, overrides: Partial<SessionInput> = {}): SessionInput {
   return {
     clientId,
     startedAt: '2026-03-02T14:00:00.000Z',
     completedAt: '2026-03-02T14:35:10.000Z',
     locale: 'es-US',
-    answers: { licensed_clinician: 'no', tasks_enjoyed: ['teaching', 'troubleshooting'], likes_travel: 'likert_4' },
-    counselorNotes: { tasks_enjoyed: 'Ran EHR training at a clinic.\nWants part-time work.' },
-    result: {
-      fits: Object.fromEntries(ROLE_IDS.map((role, index) => [role, index * 17.5])) as Record<
-        (typeof ROLE_IDS)[number],
-        number
-      >,
-      bestFit: 'trainer',
-      contentVersion: '2026.11.1',
-    },
+    answers: structuredClone(SAMPLE_ANSWERS),
+    counselorNotes: { teaching: 'Ran EHR training at a clinic.\nWants part-time work.' },
+    result: structuredClone(SAMPLE_RESULT),
     ...overrides,
   }
 }

@@ -46,12 +46,14 @@ describe('IndexedDB adapter', () => {
     await expect(adapter.read()).rejects.toThrow(/IndexedDB is not available/)
   })
 
-  it('keeps a moved-aside copy until everything is erased', async () => {
+  it('keeps a copy until everything is erased', async () => {
     const browser = new IDBFactory()
     const adapter = createIndexedDbAdapter({ factory: asFactory(browser) })
     await adapter.write(new Uint8Array([1]))
-    expect(await adapter.moveAside('2026-01-01')).toBe('this browser\'s storage, kept as "damaged-2026-01-01"')
-    expect(await adapter.read()).toBeNull()
+    expect(await adapter.keepCopy('2026-01-01', { snapshot: new Uint8Array([1]) })).toBe(
+      'this browser\'s storage, kept as "damaged-2026-01-01"',
+    )
+    expect(await adapter.read()).toEqual(new Uint8Array([1]))
     expect(await readAside(browser, 'damaged-2026-01-01')).toEqual({ snapshot: new Uint8Array([1]), journal: null })
     await adapter.eraseAll()
     expect(await browser.databases()).toEqual([])

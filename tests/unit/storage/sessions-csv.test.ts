@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it as vitestIt } from 'vitest'
 import { CSV_COLUMNS, type CounselorStore } from '../../../src/storage'
 import { csvCell } from '../../../src/storage/sessions-csv'
-import { makeTempFolder, openInFolder, removeFolder, sampleSession } from './helpers'
+import { ROLE_IDS } from '../../../src/domain/types'
+import { SAMPLE_RESULT, makeTempFolder, openInFolder, removeFolder, sampleSession } from './helpers'
 import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
 
 /** Every test here drives the real encrypted store: STORE_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
@@ -64,14 +65,9 @@ describe('exportSessionsCsv', () => {
         '2026-03-02T14:00:00.000Z',
         '2026-03-02T14:35:10.000Z',
         'es-US',
-        '2026.11.1',
+        SAMPLE_RESULT.contentVersion,
         'trainer',
-        '0',
-        '17.5',
-        '35',
-        '52.5',
-        '70',
-        '87.5',
+        ...ROLE_IDS.map((role) => String(SAMPLE_RESULT.fits[role])),
       ]
         .map((value) => `"${value}"`)
         .join(','),

@@ -19,6 +19,7 @@ afterEach(async () => {
 it('tells whether counselor data exists, so the UI can ask for the passcode or for a new one', async () => {
   expect(await getCounselorStorageStatus({ adapter: fileAdapter(folder) })).toEqual({
     exists: false,
+    damaged: false,
     waitBeforeNextAttemptMs: 0,
   })
   const { store, status } = await openInFolder(folder)
@@ -27,7 +28,7 @@ it('tells whether counselor data exists, so the UI can ask for the passcode or f
   expect((await getCounselorStorageStatus({ adapter: fileAdapter(folder) })).exists).toBe(true)
 })
 
-it('erases all counselor data, moved-aside copies included, and the next open starts afresh', async () => {
+it('erases all counselor data, kept copies included, and the next open starts afresh', async () => {
   const { store } = await openInFolder(folder)
   const client = await store.createClient({ displayName: 'To Be Erased' })
   await store.saveSession(sampleSession(client.id))
@@ -41,6 +42,7 @@ it('erases all counselor data, moved-aside copies included, and the next open st
   expect(await fs.readdir(folder)).toEqual(['unrelated.txt'])
   expect(await getCounselorStorageStatus({ adapter: fileAdapter(folder) })).toEqual({
     exists: false,
+    damaged: false,
     waitBeforeNextAttemptMs: 0,
   })
   const fresh = await openInFolder(folder, { passcode: 'a completely new passcode' })
