@@ -11,6 +11,7 @@ import { initHost } from './host'
 import { useKioskStore } from './stores/kiosk'
 import { usePreferencesStore } from './stores/preferences'
 import { showStartupProblem } from './startup-problem'
+import { isAppDocumentPath } from './shared/app-document'
 
 const app = createApp(App)
 const pinia = createPinia()
@@ -32,14 +33,17 @@ router.afterEach((to) => {
 async function start(): Promise<void> {
   const info = await (await initHost()).getAppInfo()
   useKioskStore(pinia).configure(info)
+  // The host answers an unknown address with this page (and status 404): say so, resume nothing.
+  const unknownAddress = !isAppDocumentPath(window.location.pathname)
   // Self-guided use: coming back after a reload or a closed window resumes where the person was,
   // in the language chosen. A kiosk starts fresh every time.
   const [resumeAt] = await Promise.all([
-    info.kiosk ? null : store.resume(),
+    info.kiosk || unknownAddress ? null : store.resume(),
     info.kiosk ? null : usePreferencesStore(pinia).restore(),
     router.isReady(),
   ])
-  if (resumeAt && isResumable(resumeAt) && router.currentRoute.value.path === '/') await router.replace(resumeAt)
+  if (unknownAddress) await router.replace({ name: 'not-found', params: { pathMatch: ['not-found'] } })
+  else if (resumeAt && isResumable(resumeAt) && router.currentRoute.value.path === '/') await router.replace(resumeAt)
   app.mount('#app')
 }
 

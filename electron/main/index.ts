@@ -4,7 +4,8 @@
  * their dependencies as parameters and are tested without Electron.
  */
 import path from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type WebContents } from 'electron'
+import { APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, appPageUrl, createAppRequestHandler } from './app-protocol'
 import { CONTENT_VERSION } from './build-info'
 import { createErrorReporter, reportProcessErrors, watchWebContents, type CrashRecovery } from './error-reporting'
 import { createHostHandlers } from './host-handlers'
@@ -17,14 +18,14 @@ import { createFileService } from './services/export-files'
 import { createKioskSettingStore, createPreferencesStore, createProgressStore } from './services/progress-store'
 import { createKioskSwitch } from '../../src/counselor/kiosk-switch'
 import { isKioskLaunch, kioskIdleSeconds } from './kiosk'
-import { openMainWindow } from './window'
+import { KIOSK_PARTITION, openMainWindow } from './window'
 
 // Stack traces in the error log then point at the TypeScript sources, via the shipped maps.
 process.setSourceMapsEnabled(true)
 
 // The same layout in development (`electron .`) and inside app.asar.
 const appRoot = app.getAppPath()
-const indexPath = path.join(appRoot, 'dist', 'index.html')
+const distPath = path.join(appRoot, 'dist')
 const preloadPath = path.join(appRoot, 'dist-electron', 'preload', 'index.cjs')
 const userData = app.getPath('userData')
 // `--kiosk`, for center IT staff: set in the shortcut that starts the app on a shared computer.
@@ -40,6 +41,11 @@ const report = createErrorReporter(errorLog, {
 reportProcessErrors(process, report)
 
 let mainWindow: BrowserWindow | null = null
+
+// The renderer is served from app://bundle/ (app-protocol.ts), never from file:. The scheme
+// must be declared before 'ready'; its handler is attached to each session once ready.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
+const serveApp = createAppRequestHandler({ root: distPath, host: APP_HOST })
 
 if (app.requestSingleInstanceLock()) {
   start()
@@ -70,7 +76,7 @@ function start(): void {
   }
 
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, indexPath)
+    guardWebContents(contents)
     watchWebContents(contents, { log: errorLog, report, recovery })
   })
 
@@ -88,6 +94,9 @@ function start(): void {
     .whenReady()
     .then(async () => {
       kiosk = kioskByLaunch || (await kioskSetting.load().catch(() => null))?.enabled === true
+      // A kiosk window lives in its own in-memory session, which needs the handler too.
+      protocol.handle(APP_SCHEME, serveApp)
+      if (kiosk) session.fromPartition(KIOSK_PARTITION).protocol.handle(APP_SCHEME, serveApp)
       const counselor = createMainCounselorService(userData)
       registerIpcHandlers(
         ipcMain,
@@ -110,7 +119,7 @@ function start(): void {
           }),
         }),
         {
-          isTrustedSender: (frameUrl) => isTrustedSender(frameUrl, indexPath),
+          isTrustedSender,
           logError: (_channel, error) => errorLog.record('main:ipc', error),
         },
       )
@@ -125,7 +134,7 @@ function start(): void {
                 contentVersion: CONTENT_VERSION,
                 isMac: process.platform === 'darwin',
                 print: printPage,
-                openExport: () => void mainWindow?.loadFile(indexPath, { hash: '/counselor/report' }),
+                openExport: () => void mainWindow?.loadURL(appPageUrl('/counselor/report')),
                 showAbout,
               }),
             ),
@@ -142,7 +151,6 @@ function showMainWindow(): void {
   const primary = screen.getPrimaryDisplay()
   const others = screen.getAllDisplays().filter((display) => display.id !== primary.id)
   const window = openMainWindow({
-    indexPath,
     preloadPath,
     stateFolder: userData,
     workAreas: [primary, ...others].map((display) => display.workArea),

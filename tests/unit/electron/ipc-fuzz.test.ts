@@ -1,15 +1,14 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerIpcHandlers, type IpcSender } from '../../../electron/main/ipc'
+import { isTrustedSender } from '../../../electron/main/security'
 import { realHostHandlers } from './fixtures/host-handlers'
 import { CHANNELS } from '../../../src/shared/host-contract'
 
-const indexPath = '/app/dist/index.html'
-const ownPage: IpcSender = { senderFrame: { url: pathToFileURL(indexPath).href } }
+const ownPage: IpcSender = { senderFrame: { url: 'app://bundle/index.html#/' } }
 
 function listFiles(folder: string): string[] {
   return fs.readdirSync(folder, { recursive: true }).map(String).sort()
@@ -26,7 +25,7 @@ describe('every IPC handler under random payloads', () => {
     calls = real.calls
     const handlers = real.handlers
     registerIpcHandlers({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers, {
-      isTrustedSender: (url) => url?.startsWith(pathToFileURL(indexPath).href) ?? false,
+      isTrustedSender,
       logError: () => undefined,
     })
   })

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { CHANNELS } from '../../../src/shared/host-contract'
 
 /**
@@ -19,11 +19,17 @@ interface FakeWindow extends EventEmitter {
 }
 
 function makeElectron(options: { gotLock: boolean; appRoot: string; userData: string }) {
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>()
+  const partitionHandlers = new Map<string, Map<string, (request: Request) => Promise<Response>>>()
+  const readyCalled = { value: false }
   const app = Object.assign(new EventEmitter(), {
     requestSingleInstanceLock: vi.fn(() => options.gotLock),
     enableSandbox: vi.fn(),
     quit: vi.fn(),
-    whenReady: vi.fn(() => Promise.resolve()),
+    whenReady: vi.fn(() => {
+      readyCalled.value = true
+      return Promise.resolve()
+    }),
     getAppPath: () => options.appRoot,
     getPath: (name: string) => (name === 'userData' ? options.userData : os.tmpdir()),
     getName: () => 'Health IT Role Finder',
@@ -34,7 +40,7 @@ function makeElectron(options: { gotLock: boolean; appRoot: string; userData: st
     static getAllWindows = () => windows
     options: unknown
     webContents = Object.assign(new EventEmitter(), { print: vi.fn() })
-    loadFile = vi.fn(async () => undefined)
+    loadURL = vi.fn(async () => undefined)
     show = vi.fn()
     maximize = vi.fn()
     focus = vi.fn()
@@ -54,6 +60,22 @@ function makeElectron(options: { gotLock: boolean; appRoot: string; userData: st
     app,
     windows,
     handlers,
+    protocolHandlers,
+    partitionHandlers,
+    protocol: {
+      // Electron throws when this comes after 'ready'; the fake records whether it did.
+      registerSchemesAsPrivileged: vi.fn(() => ({ afterReady: readyCalled.value })),
+      handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) =>
+        protocolHandlers.set(scheme, handler),
+      ),
+    },
+    session: {
+      fromPartition: vi.fn((partition: string) => {
+        const map = partitionHandlers.get(partition) ?? new Map()
+        partitionHandlers.set(partition, map)
+        return { protocol: { handle: (scheme: string, handler: never) => map.set(scheme, handler) } }
+      }),
+    },
     BrowserWindow,
     ipcMain: { handle: vi.fn((channel: string, listener: never) => handlers.set(channel, listener)) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
@@ -85,9 +107,14 @@ afterEach(() => {
   fs.rmSync(folder, { recursive: true, force: true })
 })
 
-async function startMain(gotLock: boolean) {
+async function startMain(gotLock: boolean, argv: string[] = []) {
   const electron = makeElectron({ gotLock, appRoot: path.join(folder, 'app'), userData: path.join(folder, 'userData') })
   vi.doMock('electron', () => electron)
+  const argvBefore = process.argv
+  process.argv = [...argvBefore, ...argv]
+  onTestFinished(() => {
+    process.argv = argvBefore
+  })
   await import('../../../electron/main/index')
   // The window opens once the (already resolved) whenReady() promise has run its callback.
   if (gotLock) await vi.waitFor(() => expect(electron.windows).toHaveLength(1))
@@ -108,18 +135,44 @@ describe('electron/main/index.ts', () => {
     expect([...electron.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort())
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce()
     const window = electron.windows[0]!
-    const indexPath = path.join(folder, 'app', 'dist', 'index.html')
-    expect((window as unknown as { loadFile: ReturnType<typeof vi.fn> }).loadFile).toHaveBeenCalledWith(indexPath, {
-      hash: '/',
-    })
+    expect((window as unknown as { loadURL: ReturnType<typeof vi.fn> }).loadURL).toHaveBeenCalledWith(
+      'app://bundle/index.html#/',
+    )
+  })
+
+  it('declares app: as a privileged scheme before ready and serves dist/ through it', async () => {
+    const dist = path.join(folder, 'app', 'dist')
+    fs.mkdirSync(dist, { recursive: true })
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>built</title>')
+    const electron = await startMain(true)
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ])
+    expect(electron.protocol.registerSchemesAsPrivileged.mock.results[0]!.value).toEqual({ afterReady: false })
+    const serve = electron.protocolHandlers.get('app')!
+    const page = await serve(new Request('app://bundle/index.html'))
+    expect(page.status).toBe(200)
+    expect(await page.text()).toBe('<!doctype html><title>built</title>')
+    expect((await serve(new Request('app://elsewhere/index.html'))).status).toBe(404)
+    // Not a kiosk: the in-memory kiosk session is never created.
+    expect(electron.session.fromPartition).not.toHaveBeenCalled()
+  })
+
+  it("serves the app in the kiosk window's in-memory session too", async () => {
+    const electron = await startMain(true, ['--kiosk'])
+    expect(electron.session.fromPartition).toHaveBeenCalledWith('kiosk')
+    expect(electron.partitionHandlers.get('kiosk')!.get('app')).toBe(electron.protocolHandlers.get('app'))
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledWith(null)
   })
 
   it('answers IPC from its own page only, storing progress under userData', async () => {
     const electron = await startMain(true)
-    const ownPage = { senderFrame: { url: pathToFileURL(path.join(folder, 'app', 'dist', 'index.html')).href } }
+    const ownPage = { senderFrame: { url: 'app://bundle/index.html#/results' } }
     const progress = { schema: 1, savedAt: 'now', answers: { q1: 'a' }, route: '/results' }
     const save = electron.handlers.get(CHANNELS.saveProgress)!
     expect(await save({ senderFrame: { url: 'https://example.org/' } }, progress)).toMatchObject({ ok: false })
+    const oldFilePage = pathToFileURL(path.join(folder, 'app', 'dist', 'index.html')).href
+    expect(await save({ senderFrame: { url: oldFilePage } }, progress)).toMatchObject({ ok: false })
     expect(await save(ownPage, progress)).toEqual({ ok: true, value: undefined })
     expect(fs.existsSync(path.join(folder, 'userData', 'progress', 'progress.json'))).toBe(true)
   })
