@@ -8,6 +8,8 @@ import { createAppI18n } from './i18n'
 import { createAppRouter, isResumable } from './router'
 import { useAssessmentStore } from './stores/assessment'
 import { initHost } from './host'
+import { describePageError, reportPageErrors } from './host/page-errors'
+import { tellHostTheLanguage } from './host/interface-language'
 import { useKioskStore } from './stores/kiosk'
 import { usePreferencesStore } from './stores/preferences'
 import { showStartupProblem } from './startup-problem'
@@ -31,7 +33,10 @@ router.afterEach((to) => {
  * chunk, and would wait forever for a chunk still awaiting at its top level.
  */
 async function start(): Promise<void> {
-  const info = await (await initHost()).getAppInfo()
+  const host = await initHost()
+  reportPageErrors(app, host)
+  tellHostTheLanguage(i18n.locale, host)
+  const info = await host.getAppInfo()
   useKioskStore(pinia).configure(info)
   // The host answers an unknown address with this page (and status 404): say so, resume nothing.
   const unknownAddress = !isAppDocumentPath(window.location.pathname)
@@ -49,5 +54,6 @@ async function start(): Promise<void> {
 
 start().catch((error: unknown) => {
   console.error(error)
+  window.api?.logError(describePageError('error', error, 'start-up')).catch(() => undefined)
   showStartupProblem(document.getElementById('app'))
 })

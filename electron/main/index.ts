@@ -3,11 +3,19 @@
  * main window. Everything with logic lives in the modules imported here, which take
  * their dependencies as parameters and are tested without Electron.
  */
+import fs from 'node:fs'
 import path from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron'
 import { APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, appPageUrl, createAppRequestHandler } from './app-protocol'
 import { CONTENT_VERSION } from './build-info'
-import { createErrorReporter, reportProcessErrors, watchWebContents, type CrashRecovery } from './error-reporting'
+import {
+  createErrorReporter,
+  createRendererErrorSink,
+  reportProcessErrors,
+  watchWebContents,
+  type CrashRecovery,
+} from './error-reporting'
+import { createMainLanguage } from './main-texts'
 import { createHostHandlers } from './host-handlers'
 import { registerIpcHandlers } from './ipc'
 import { aboutDetail, buildMenuTemplate } from './menu'
@@ -34,10 +42,15 @@ const kioskByLaunch = isKioskLaunch(process.argv)
 const kioskSetting = createKioskSettingStore(userData)
 let kiosk = kioskByLaunch
 
-const errorLog = createErrorLog({ folder: path.join(userData, 'logs') })
-const report = createErrorReporter(errorLog, {
-  showError: (title, message) => dialog.showErrorBox(title, message),
-})
+const logsFolder = path.join(userData, 'logs')
+const errorLog = createErrorLog({ folder: logsFolder })
+// Menus and dialogs speak the page's language: the saved choice at start, then whatever the page says.
+const language = createMainLanguage('en')
+const report = createErrorReporter(
+  errorLog,
+  { showError: (title, message) => dialog.showErrorBox(title, message) },
+  language.texts,
+)
 reportProcessErrors(process, report)
 
 let mainWindow: BrowserWindow | null = null
@@ -60,12 +73,13 @@ function start(): void {
 
   const recovery: CrashRecovery = {
     askToReload: async () => {
+      const { errors } = language.texts()
       const { response } = await dialog.showMessageBox({
         type: 'error',
         title: 'Health IT Role Finder',
-        message: "The app's window stopped working.",
-        detail: `Reload it to carry on; your saved answers are kept.\n\nDetails were written to: ${errorLog.file}`,
-        buttons: ['Reload', 'Quit'],
+        message: errors.crashMessage,
+        detail: errors.crashDetail(errorLog.file),
+        buttons: [errors.reload, errors.quit],
         defaultId: 0,
         cancelId: 1,
       })
@@ -98,12 +112,15 @@ function start(): void {
       protocol.handle(APP_SCHEME, serveApp)
       if (kiosk) session.fromPartition(KIOSK_PARTITION).protocol.handle(APP_SCHEME, serveApp)
       const counselor = createMainCounselorService(userData)
+      const preferences = createPreferencesStore(userData)
+      const saved = kiosk ? null : await preferences.load().catch(() => null)
+      if (saved) language.set(saved.locale)
       registerIpcHandlers(
         ipcMain,
         createHostHandlers({
           app,
           progress: createProgressStore(path.join(userData, 'progress')),
-          preferences: createPreferencesStore(userData),
+          preferences,
           kiosk,
           kioskIdleSeconds: kioskIdleSeconds(process.argv),
           counselor,
@@ -117,6 +134,8 @@ function start(): void {
               app.exit(0)
             },
           }),
+          interfaceLanguage: language,
+          rendererErrors: createRendererErrorSink(errorLog),
         }),
         {
           isTrustedSender,
@@ -124,27 +143,44 @@ function start(): void {
         },
       )
       // A kiosk has no menu: nothing to reach outside the assessment.
-      Menu.setApplicationMenu(
-        kiosk
-          ? null
-          : Menu.buildFromTemplate(
-              buildMenuTemplate({
-                appName: app.getName(),
-                appVersion: app.getVersion(),
-                contentVersion: CONTENT_VERSION,
-                isMac: process.platform === 'darwin',
-                print: printPage,
-                openExport: () => void mainWindow?.loadURL(appPageUrl('/counselor/report')),
-                showAbout,
-              }),
-            ),
-      )
+      if (kiosk) Menu.setApplicationMenu(null)
+      else {
+        setMenu()
+        language.onChange(setMenu)
+      }
       showMainWindow()
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) showMainWindow()
       })
     })
     .catch((error: unknown) => report('main:startup', error))
+}
+
+/** The application menu, in the language the page shows; rebuilt when it changes. */
+function setMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        appName: app.getName(),
+        appVersion: app.getVersion(),
+        contentVersion: CONTENT_VERSION,
+        isMac: process.platform === 'darwin',
+        texts: language.texts(),
+        print: printPage,
+        openExport: () => void mainWindow?.loadURL(appPageUrl('/counselor/report')),
+        showAbout,
+        openLogsFolder,
+      }),
+    ),
+  )
+}
+
+/** Help › Open Logs Folder: the folder may not exist before the first error. */
+function openLogsFolder(): void {
+  fs.mkdirSync(logsFolder, { recursive: true })
+  void shell.openPath(logsFolder).then((problem) => {
+    if (problem) errorLog.record('main:window', new Error(`Could not open the logs folder: ${problem}`))
+  })
 }
 
 function showMainWindow(): void {
@@ -163,16 +199,10 @@ function showMainWindow(): void {
   mainWindow = window
 }
 
-const SAVE_FILTERS: Record<'json' | 'csv' | 'pdf', Electron.FileFilter> = {
-  json: { name: 'Session file (JSON)', extensions: ['json'] },
-  csv: { name: 'Spreadsheet (CSV)', extensions: ['csv'] },
-  pdf: { name: 'PDF document', extensions: ['pdf'] },
-}
-
-async function chooseSavePath(defaultName: string, kind: keyof typeof SAVE_FILTERS): Promise<string | undefined> {
+async function chooseSavePath(defaultName: string, kind: 'json' | 'csv' | 'pdf'): Promise<string | undefined> {
   const options: Electron.SaveDialogOptions = {
     defaultPath: path.join(app.getPath('documents'), defaultName),
-    filters: [SAVE_FILTERS[kind]],
+    filters: [{ name: language.texts().saveFilters[kind], extensions: [kind] }],
   }
   const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
   return chosen.canceled ? undefined : chosen.filePath
@@ -193,12 +223,13 @@ function printPage(): void {
 }
 
 function showAbout(): void {
+  const texts = language.texts()
   const options: Electron.MessageBoxOptions = {
     type: 'info',
-    title: `About ${app.getName()}`,
+    title: texts.about.title(app.getName()),
     message: app.getName(),
-    detail: aboutDetail(app.getVersion(), CONTENT_VERSION),
-    buttons: ['OK'],
+    detail: aboutDetail(app.getVersion(), CONTENT_VERSION, texts),
+    buttons: [texts.ok],
   }
   void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options))
 }

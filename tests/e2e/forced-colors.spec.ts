@@ -27,7 +27,7 @@ interface Styles {
   outlineColor: string
   width: string
 }
-type StyledGlobals = PageGlobals & {
+type StyledGlobals = Omit<PageGlobals, 'getComputedStyle' | 'document'> & {
   getComputedStyle(element: PageElement): Styles
   matchMedia(query: string): { matches: boolean }
   document: PageGlobals['document'] & { querySelector(selector: string): PageElement | null }

@@ -12,7 +12,9 @@ import type { PageElement, PageGlobals } from './support/page-globals'
 
 const SHOTS = new URL('../../test-results/screenshots/', import.meta.url)
 
-type SizedGlobals = PageGlobals & { getComputedStyle(element: PageElement): { fontSize: string } }
+type SizedGlobals = Omit<PageGlobals, 'getComputedStyle'> & {
+  getComputedStyle(element: PageElement): { fontSize: string }
+}
 
 /** The main heading's font size in CSS pixels, and whether the page scrolls sideways. */
 function measure(page: Page) {

@@ -94,5 +94,6 @@ describe('electron-builder.yml', () => {
     await expect(
       validateConfiguration({ ...config, electronFuses: { runAsNod: false } }, new DebugLogger(false)),
     ).rejects.toThrow()
-  })
+    // Reason: loading and compiling electron-builder's JSON schema takes over 5 s on a busy 2-core machine.
+  }, 30_000)
 })

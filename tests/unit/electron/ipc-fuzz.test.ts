@@ -60,6 +60,6 @@ describe('every IPC handler under random payloads', () => {
       { numRuns: 500 },
     )
     expect(listFiles(folder)).toEqual([])
-    expect(calls).toEqual({ savePathAsked: 0, restarts: 0 })
+    expect(calls).toEqual({ savePathAsked: 0, restarts: 0, languages: [], rendererErrors: 0 })
   })
 })

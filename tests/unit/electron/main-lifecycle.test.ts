@@ -80,6 +80,7 @@ function makeElectron(options: { gotLock: boolean; appRoot: string; userData: st
     ipcMain: { handle: vi.fn((channel: string, listener: never) => handlers.set(channel, listener)) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+    shell: { openPath: vi.fn(async () => '') },
     screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
   }
 }
@@ -221,5 +222,50 @@ describe('electron/main/index.ts', () => {
     expect(message).not.toContain('kaboom')
     const log = fs.readFileSync(path.join(folder, 'userData', 'logs', 'errors.log'), 'utf8')
     expect(log).toContain('kaboom')
+  })
+
+  it('starts its menu in the saved language, follows the page after, and errors speak it too', async () => {
+    fs.mkdirSync(path.join(folder, 'userData'), { recursive: true })
+    fs.writeFileSync(path.join(folder, 'userData', 'preferences.json'), JSON.stringify({ schema: 1, locale: 'es' }))
+    const electron = await startMain(true)
+    const menuLabels = (call: number) =>
+      (electron.Menu.buildFromTemplate.mock.calls[call]![0] as Array<{ label?: string }>).map((item) => item.label)
+    expect(menuLabels(0)).toEqual(['Archivo', 'Editar', 'Ver', 'Ayuda'])
+    const ownPage = { senderFrame: { url: 'app://bundle/index.html#/' } }
+    const setLanguage = electron.handlers.get(CHANNELS.setInterfaceLanguage)!
+    expect(await setLanguage(ownPage, 'en')).toEqual({ ok: true, value: undefined })
+    expect(menuLabels(1)).toEqual(['File', 'Edit', 'View', 'Help'])
+    expect(await setLanguage(ownPage, 'es')).toEqual({ ok: true, value: undefined })
+    expect(await setLanguage(ownPage, 'fr')).toMatchObject({ ok: false, error: 'invalid-payload' })
+    processEvents.emit('uncaughtException', new Error('kaboom'))
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Algo salió mal', expect.stringContaining('Los detalles'))
+  })
+
+  it("writes the page's errors to the same errors.log, from its own page only", async () => {
+    const electron = await startMain(true)
+    const logError = electron.handlers.get(CHANNELS.logError)!
+    const report = { kind: 'vue', message: 'TypeError: x is undefined', stack: 'at Results.vue', where: 'setup' }
+    expect(await logError({ senderFrame: { url: 'https://example.org/' } }, report)).toMatchObject({ ok: false })
+    expect(await logError({ senderFrame: { url: 'app://bundle/index.html' } }, report)).toEqual({ ok: true })
+    expect(
+      await logError({ senderFrame: { url: 'app://bundle/index.html' } }, { ...report, message: 'x'.repeat(5000) }),
+    ).toMatchObject({ ok: false, error: 'invalid-payload' })
+    const log = fs.readFileSync(path.join(folder, 'userData', 'logs', 'errors.log'), 'utf8')
+    expect(log).toContain('[renderer:vue] TypeError: x is undefined')
+    expect(log).not.toContain('xxxxx')
+    // A page error is logged without a dialog: the page tells the person itself.
+    expect(electron.dialog.showErrorBox).not.toHaveBeenCalled()
+  })
+
+  it('Help › Open Logs Folder opens userData/logs, creating it first', async () => {
+    const electron = await startMain(true)
+    const template = electron.Menu.buildFromTemplate.mock.calls[0]![0] as Array<{
+      label?: string
+      submenu?: Array<{ label?: string; click?: () => void }>
+    }>
+    template.find((item) => item.label === 'Help')!.submenu!.find((item) => item.label === 'Open Logs Folder')!.click!()
+    const logs = path.join(folder, 'userData', 'logs')
+    expect(fs.statSync(logs).isDirectory()).toBe(true)
+    expect(electron.shell.openPath).toHaveBeenCalledWith(logs)
   })
 })
