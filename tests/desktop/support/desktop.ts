@@ -12,12 +12,16 @@ import { _electron, type ElectronApplication } from '@playwright/test'
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
-/** The Electron executable, or null when its binary was never downloaded (.npmrc skips it). */
+/**
+ * The Electron executable, or null when its binary was never downloaded (.npmrc skips it).
+ * Read as scripts/start.mjs does: requiring the package would try to download it.
+ */
 export function electronBinary(): string | null {
   try {
-    // The electron package's main export is the path of its binary; it throws when there is none.
-    const binary = createRequire(import.meta.url)('electron') as unknown
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null
+    const folder = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'))
+    const relative = fs.readFileSync(path.join(folder, 'path.txt'), 'utf8').trim()
+    const binary = path.join(folder, 'dist', relative)
+    return fs.existsSync(binary) ? binary : null
   } catch {
     return null
   }
@@ -51,5 +55,7 @@ export async function launchDesktop(home: DesktopHome, args: string[] = []): Pro
   env.APPDATA = home.folder
   // Chromium will not start as root without this (CI containers); see scripts/start.mjs.
   const sandbox = process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox'] : []
-  return _electron.launch({ args: [PROJECT_ROOT, ...sandbox, ...args], cwd: PROJECT_ROOT, env })
+  const executablePath = electronBinary()
+  if (!executablePath) throw new Error(NO_ELECTRON_MESSAGE)
+  return _electron.launch({ executablePath, args: [PROJECT_ROOT, ...sandbox, ...args], cwd: PROJECT_ROOT, env })
 }
