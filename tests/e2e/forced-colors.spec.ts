@@ -146,6 +146,7 @@ test('in forced colours the fit bars, the ineligible pattern, focus rings and bo
 
 test('in forced colours the question page keeps its progress bar and choice borders', async ({ page }) => {
   await openWithProgress(page, { license_held: 'no' }, '/question/2')
+  await expect(page.locator('.step-indicator__bar')).toBeVisible()
   const progress = await page.evaluate(() => {
     const g = globalThis as unknown as StyledGlobals
     const bar = g.document.querySelector('.step-indicator__bar')!
