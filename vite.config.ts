@@ -41,7 +41,7 @@ function fontPreloads(): Plugin {
           .filter((file) => /atkinson-hyperlegible-latin-(400|700)-normal-.*\.woff2$/.test(file.fileName))
           .map((font) => ({
             tag: 'link',
-            attrs: { rel: 'preload', as: 'font', type: 'font/woff2', href: `./${font.fileName}`, crossorigin: '' },
+            attrs: { rel: 'preload', as: 'font', type: 'font/woff2', href: `/${font.fileName}`, crossorigin: '' },
             injectTo: 'head' as const,
           }))
       },
@@ -104,8 +104,10 @@ function contentCheck(): Plugin {
 }
 
 export default defineConfig({
-  // Relative asset paths so the same build loads over http:// and file://.
-  base: './',
+  // Root-absolute asset paths: the build is always served at the root of its origin
+  // (app://bundle/ in the desktop app, http://127.0.0.1:PORT/ in a browser), and a
+  // not-found page at a deeper path (app://bundle/a/b) must still find its scripts.
+  base: '/',
   // Every component uses <script setup>, so the Options API support is left out of the runtime.
   plugins: [vue({ features: { optionsAPI: false } }), contentSecurityPolicy(), contentCheck(), fontPreloads()],
   define: { __APP_VERSION__: JSON.stringify(packageJson.version) },

@@ -1,98 +1,41 @@
 /**
- * A tiny, dependency-free static file server for the built renderer (dist/). Used by
- * `npm start` when Electron is unavailable, and by e2e tests and benchmarks. It binds
- * 127.0.0.1 only, serves GET/HEAD only, and never answers outside its root folder.
+ * A small Node http server for the built renderer (dist/) that answers every request with
+ * the desktop app's own protocol handler (electron/main/app-protocol.ts), so `npm start`'s
+ * browser fallback, the e2e suite and the bench load the build exactly as the desktop does.
+ * It binds 127.0.0.1 only. The handler is TypeScript: callers run under tsx, Vitest or
+ * Playwright, which all load it directly (see docs/desktop.md, "One handler").
  */
-import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import { createAppRequestHandler } from '../electron/main/app-protocol.ts'
 
 export const HOST = '127.0.0.1'
 
-export const MIME_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.webmanifest': 'application/manifest+json',
-}
-
-export function mimeTypeFor(filePath) {
-  return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream'
-}
+export { MIME_TYPES, mimeTypeFor } from '../electron/main/app-protocol.ts'
 
 /**
- * Maps a request path to a file inside `root`, or null when it would leave `root`
- * (../, encoded ../, backslashes, NUL bytes) or cannot be decoded.
+ * Adapts Node's request to a web-standard Request for `handler`, and its Response back.
+ * `origin()` is the server's own address, e.g. http://127.0.0.1:4173.
+ * The URL is built from our own address, not from the Host header, and a request line
+ * that is not a plain path (`//host/…`, `*`, an absolute URL) never becomes another host.
  */
-export function resolveRequestPath(root, requestUrl) {
-  let pathname
-  try {
-    pathname = decodeURIComponent(new URL(requestUrl, 'http://localhost').pathname)
-  } catch {
-    return null
-  }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null
-  const resolved = path.resolve(root, `.${pathname}`)
-  const inside = resolved === root || resolved.startsWith(root + path.sep)
-  return inside ? resolved : null
-}
-
-function send(response, status, message) {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' })
-  response.end(message)
-}
-
-async function findFile(root, candidate) {
-  try {
-    let stats = await fs.promises.stat(candidate)
-    if (stats.isDirectory()) {
-      candidate = path.join(candidate, 'index.html')
-      stats = await fs.promises.stat(candidate)
+export function createNodeListener(handler, origin) {
+  return async (incoming, outgoing) => {
+    try {
+      const target = incoming.url ?? '/'
+      const url = target.startsWith('/') ? `${origin()}${target}` : null
+      const response = url
+        ? await handler(new Request(url, { method: incoming.method ?? 'GET' }))
+        : new Response('Bad request', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+      const body = response.body ? Buffer.from(await response.arrayBuffer()) : null
+      const headers = Object.fromEntries(response.headers)
+      if (body) headers['content-length'] = String(body.length)
+      outgoing.writeHead(response.status, headers)
+      outgoing.end(body ?? undefined)
+    } catch {
+      if (!outgoing.headersSent) outgoing.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+      outgoing.end('Server error')
     }
-    if (!stats.isFile()) return null
-    // A symlink inside root must not lead outside it.
-    const real = await fs.promises.realpath(candidate)
-    return real === root || real.startsWith(root + path.sep) ? { file: real, size: stats.size } : null
-  } catch {
-    return null
-  }
-}
-
-function createHandler(root) {
-  return async (request, response) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.setHeader('Allow', 'GET, HEAD')
-      return send(response, 405, 'Method not allowed')
-    }
-    const candidate = resolveRequestPath(root, request.url ?? '/')
-    if (!candidate) return send(response, 400, 'Bad request')
-    const found = await findFile(root, candidate)
-    if (!found) return send(response, 404, 'Not found')
-    response.writeHead(200, {
-      'Content-Type': mimeTypeFor(found.file),
-      'Content-Length': found.size,
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-    })
-    if (request.method === 'HEAD') return response.end()
-    fs.createReadStream(found.file)
-      .on('error', () => response.destroy())
-      .pipe(response)
   }
 }
 
@@ -118,14 +61,17 @@ function listen(server, port) {
  * Resolves to `{ url, port, close() }`.
  */
 export async function serveStatic({ root, port = 4173, attempts = 20 }) {
-  const realRoot = await fs.promises.realpath(path.resolve(root))
-  const server = http.createServer(createHandler(realRoot))
+  const handler = createAppRequestHandler({ root: path.resolve(root) })
+  // Known once the port is bound; no request arrives before that.
+  let origin = ''
+  const server = http.createServer(createNodeListener(handler, () => origin))
   for (let offset = 0; ; offset += 1) {
     try {
       const bound = await listen(server, port === 0 ? 0 : port + offset)
+      origin = `http://${HOST}:${bound}`
       return {
         port: bound,
-        url: `http://${HOST}:${bound}/`,
+        url: `${origin}/`,
         close: () => new Promise((resolve) => server.close(() => resolve())),
       }
     } catch (error) {

@@ -8,9 +8,12 @@ import { createAppI18n } from './i18n'
 import { createAppRouter, isResumable } from './router'
 import { useAssessmentStore } from './stores/assessment'
 import { initHost } from './host'
+import { describePageError, reportPageErrors } from './host/page-errors'
+import { tellHostTheLanguage } from './host/interface-language'
 import { useKioskStore } from './stores/kiosk'
 import { usePreferencesStore } from './stores/preferences'
 import { showStartupProblem } from './startup-problem'
+import { isAppDocumentPath } from './shared/app-document'
 
 const app = createApp(App)
 const pinia = createPinia()
@@ -30,20 +33,27 @@ router.afterEach((to) => {
  * chunk, and would wait forever for a chunk still awaiting at its top level.
  */
 async function start(): Promise<void> {
-  const info = await (await initHost()).getAppInfo()
+  const host = await initHost()
+  reportPageErrors(app, host)
+  tellHostTheLanguage(i18n.locale, host)
+  const info = await host.getAppInfo()
   useKioskStore(pinia).configure(info)
+  // The host answers an unknown address with this page (and status 404): say so, resume nothing.
+  const unknownAddress = !isAppDocumentPath(window.location.pathname)
   // Self-guided use: coming back after a reload or a closed window resumes where the person was,
   // in the language chosen. A kiosk starts fresh every time.
   const [resumeAt] = await Promise.all([
-    info.kiosk ? null : store.resume(),
+    info.kiosk || unknownAddress ? null : store.resume(),
     info.kiosk ? null : usePreferencesStore(pinia).restore(),
     router.isReady(),
   ])
-  if (resumeAt && isResumable(resumeAt) && router.currentRoute.value.path === '/') await router.replace(resumeAt)
+  if (unknownAddress) await router.replace({ name: 'not-found', params: { pathMatch: ['not-found'] } })
+  else if (resumeAt && isResumable(resumeAt) && router.currentRoute.value.path === '/') await router.replace(resumeAt)
   app.mount('#app')
 }
 
 start().catch((error: unknown) => {
   console.error(error)
+  window.api?.logError(describePageError('error', error, 'start-up')).catch(() => undefined)
   showStartupProblem(document.getElementById('app'))
 })

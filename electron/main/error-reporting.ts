@@ -1,5 +1,7 @@
 import type { RenderProcessGoneDetails, WebContents } from 'electron'
+import { MAIN_TEXTS, type MainTexts } from './main-texts'
 import type { ErrorLog, ErrorSource } from './services/error-log'
+import type { RendererError } from '../../src/shared/host-contract'
 
 export interface ErrorDialogs {
   /** A plain, blocking message box; must work before the app is ready. */
@@ -11,24 +13,47 @@ export type ReportError = (source: ErrorSource, error: unknown) => void
 
 /**
  * Builds the reporter. The dialog is shown for the first error only: a burst of errors
- * would otherwise bury the person under identical boxes.
+ * would otherwise bury the person under identical boxes. `texts` gives the words in the
+ * language the page shows at the moment of the error.
  */
-export function createErrorReporter(log: ErrorLog, dialogs: ErrorDialogs): ReportError {
+export function createErrorReporter(
+  log: ErrorLog,
+  dialogs: ErrorDialogs,
+  texts: () => MainTexts = () => MAIN_TEXTS.en,
+): ReportError {
   let told = false
   return (source, error) => {
     log.record(source, error)
     if (told) return
     told = true
-    dialogs.showError('Something went wrong', plainErrorMessage(log.file))
+    dialogs.showError(texts().errors.title, plainErrorMessage(log.file, texts()))
   }
 }
 
-export function plainErrorMessage(logFile: string): string {
-  return [
-    'Health IT Role Finder ran into a problem it did not expect.',
-    'If something stops working, close the app and open it again. Your saved answers are kept.',
-    `Details were written to: ${logFile}`,
-  ].join('\n\n')
+export function plainErrorMessage(logFile: string, texts: MainTexts = MAIN_TEXTS.en): string {
+  return texts.errors.unexpected(logFile)
+}
+
+/** At most this many page errors are logged per run, so a page stuck in a loop cannot rotate out main's. */
+export const RENDERER_ERRORS_PER_RUN = 50
+
+/**
+ * The page's uncaught errors (HostApi.logError, already sender-checked and validated by
+ * IPC) into the same log as main's. No dialog: the page tells the person itself.
+ */
+export function createRendererErrorSink(log: ErrorLog, limit = RENDERER_ERRORS_PER_RUN) {
+  let logged = 0
+  return {
+    record(report: RendererError): void {
+      if (logged >= limit) return
+      logged += 1
+      const detail = [report.message, report.stack, report.where ? `(${report.where})` : undefined]
+        .filter((part): part is string => Boolean(part))
+        .join('\n')
+      const note = logged === limit ? `\n(${limit} page errors logged; later ones this run are not)` : ''
+      log.record(`renderer:${report.kind}`, `${detail}${note}`)
+    },
+  }
 }
 
 /** Main-process errors that nothing else caught. */

@@ -1,5 +1,5 @@
 import type { CounselorApi, FileApi, KioskApi } from '../../src/shared/counselor-contract'
-import type { AppInfo, HostApi, Preferences } from '../../src/shared/host-contract'
+import type { AppInfo, HostApi, InterfaceLanguage, Preferences, RendererError } from '../../src/shared/host-contract'
 import type { ProgressStore, RecordStore } from './services/progress-store'
 
 export interface HostServices {
@@ -12,6 +12,10 @@ export interface HostServices {
   counselor: CounselorApi
   files: FileApi
   kioskSwitch: KioskApi
+  /** Main's menus and dialogs follow the page's language (main-texts.ts); nothing is saved. */
+  interfaceLanguage: { set(language: InterfaceLanguage): void }
+  /** The page's uncaught errors, into main's error log (error-reporting.ts). */
+  rendererErrors: { record(report: RendererError): void }
 }
 
 /**
@@ -27,6 +31,8 @@ export function createHostHandlers({
   counselor,
   files,
   kioskSwitch,
+  interfaceLanguage,
+  rendererErrors,
 }: HostServices): HostApi {
   return {
     ...counselor,
@@ -42,5 +48,8 @@ export function createHostHandlers({
     clearProgress: () => progress.clear(),
     loadPreferences: async () => (kiosk ? null : preferences.load()),
     savePreferences: async (chosen) => (kiosk ? undefined : preferences.save(chosen)),
+    // Allowed in a kiosk too: it changes words on screen and writes nothing.
+    setInterfaceLanguage: async (language) => interfaceLanguage.set(language),
+    logError: async (report) => rendererErrors.record(report),
   }
 }

@@ -3,10 +3,19 @@
  * main window. Everything with logic lives in the modules imported here, which take
  * their dependencies as parameters and are tested without Electron.
  */
+import fs from 'node:fs'
 import path from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron'
+import { APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, appPageUrl, createAppRequestHandler } from './app-protocol'
 import { CONTENT_VERSION } from './build-info'
-import { createErrorReporter, reportProcessErrors, watchWebContents, type CrashRecovery } from './error-reporting'
+import {
+  createErrorReporter,
+  createRendererErrorSink,
+  reportProcessErrors,
+  watchWebContents,
+  type CrashRecovery,
+} from './error-reporting'
+import { createMainLanguage } from './main-texts'
 import { createHostHandlers } from './host-handlers'
 import { registerIpcHandlers } from './ipc'
 import { aboutDetail, buildMenuTemplate } from './menu'
@@ -17,14 +26,14 @@ import { createFileService } from './services/export-files'
 import { createKioskSettingStore, createPreferencesStore, createProgressStore } from './services/progress-store'
 import { createKioskSwitch } from '../../src/counselor/kiosk-switch'
 import { isKioskLaunch, kioskIdleSeconds } from './kiosk'
-import { openMainWindow } from './window'
+import { KIOSK_PARTITION, openMainWindow } from './window'
 
 // Stack traces in the error log then point at the TypeScript sources, via the shipped maps.
 process.setSourceMapsEnabled(true)
 
 // The same layout in development (`electron .`) and inside app.asar.
 const appRoot = app.getAppPath()
-const indexPath = path.join(appRoot, 'dist', 'index.html')
+const distPath = path.join(appRoot, 'dist')
 const preloadPath = path.join(appRoot, 'dist-electron', 'preload', 'index.cjs')
 const userData = app.getPath('userData')
 // `--kiosk`, for center IT staff: set in the shortcut that starts the app on a shared computer.
@@ -33,13 +42,23 @@ const kioskByLaunch = isKioskLaunch(process.argv)
 const kioskSetting = createKioskSettingStore(userData)
 let kiosk = kioskByLaunch
 
-const errorLog = createErrorLog({ folder: path.join(userData, 'logs') })
-const report = createErrorReporter(errorLog, {
-  showError: (title, message) => dialog.showErrorBox(title, message),
-})
+const logsFolder = path.join(userData, 'logs')
+const errorLog = createErrorLog({ folder: logsFolder })
+// Menus and dialogs speak the page's language: the saved choice at start, then whatever the page says.
+const language = createMainLanguage('en')
+const report = createErrorReporter(
+  errorLog,
+  { showError: (title, message) => dialog.showErrorBox(title, message) },
+  language.texts,
+)
 reportProcessErrors(process, report)
 
 let mainWindow: BrowserWindow | null = null
+
+// The renderer is served from app://bundle/ (app-protocol.ts), never from file:. The scheme
+// must be declared before 'ready'; its handler is attached to each session once ready.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
+const serveApp = createAppRequestHandler({ root: distPath, host: APP_HOST })
 
 if (app.requestSingleInstanceLock()) {
   start()
@@ -54,12 +73,13 @@ function start(): void {
 
   const recovery: CrashRecovery = {
     askToReload: async () => {
+      const { errors } = language.texts()
       const { response } = await dialog.showMessageBox({
         type: 'error',
         title: 'Health IT Role Finder',
-        message: "The app's window stopped working.",
-        detail: `Reload it to carry on; your saved answers are kept.\n\nDetails were written to: ${errorLog.file}`,
-        buttons: ['Reload', 'Quit'],
+        message: errors.crashMessage,
+        detail: errors.crashDetail(errorLog.file),
+        buttons: [errors.reload, errors.quit],
         defaultId: 0,
         cancelId: 1,
       })
@@ -70,7 +90,7 @@ function start(): void {
   }
 
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, indexPath)
+    guardWebContents(contents)
     watchWebContents(contents, { log: errorLog, report, recovery })
   })
 
@@ -88,13 +108,19 @@ function start(): void {
     .whenReady()
     .then(async () => {
       kiosk = kioskByLaunch || (await kioskSetting.load().catch(() => null))?.enabled === true
+      // A kiosk window lives in its own in-memory session, which needs the handler too.
+      protocol.handle(APP_SCHEME, serveApp)
+      if (kiosk) session.fromPartition(KIOSK_PARTITION).protocol.handle(APP_SCHEME, serveApp)
       const counselor = createMainCounselorService(userData)
+      const preferences = createPreferencesStore(userData)
+      const saved = kiosk ? null : await preferences.load().catch(() => null)
+      if (saved) language.set(saved.locale)
       registerIpcHandlers(
         ipcMain,
         createHostHandlers({
           app,
           progress: createProgressStore(path.join(userData, 'progress')),
-          preferences: createPreferencesStore(userData),
+          preferences,
           kiosk,
           kioskIdleSeconds: kioskIdleSeconds(process.argv),
           counselor,
@@ -108,29 +134,21 @@ function start(): void {
               app.exit(0)
             },
           }),
+          interfaceLanguage: language,
+          rendererErrors: createRendererErrorSink(errorLog),
         }),
         {
-          isTrustedSender: (frameUrl) => isTrustedSender(frameUrl, indexPath),
+          isTrustedSender,
           logError: (_channel, error) => errorLog.record('main:ipc', error),
           kiosk,
         },
       )
       // A kiosk has no menu: nothing to reach outside the assessment.
-      Menu.setApplicationMenu(
-        kiosk
-          ? null
-          : Menu.buildFromTemplate(
-              buildMenuTemplate({
-                appName: app.getName(),
-                appVersion: app.getVersion(),
-                contentVersion: CONTENT_VERSION,
-                isMac: process.platform === 'darwin',
-                print: printPage,
-                openExport: () => void mainWindow?.loadFile(indexPath, { hash: '/counselor/report' }),
-                showAbout,
-              }),
-            ),
-      )
+      if (kiosk) Menu.setApplicationMenu(null)
+      else {
+        setMenu()
+        language.onChange(setMenu)
+      }
       showMainWindow()
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) showMainWindow()
@@ -139,11 +157,37 @@ function start(): void {
     .catch((error: unknown) => report('main:startup', error))
 }
 
+/** The application menu, in the language the page shows; rebuilt when it changes. */
+function setMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        appName: app.getName(),
+        appVersion: app.getVersion(),
+        contentVersion: CONTENT_VERSION,
+        isMac: process.platform === 'darwin',
+        texts: language.texts(),
+        print: printPage,
+        openExport: () => void mainWindow?.loadURL(appPageUrl('/counselor/report')),
+        showAbout,
+        openLogsFolder,
+      }),
+    ),
+  )
+}
+
+/** Help › Open Logs Folder: the folder may not exist before the first error. */
+function openLogsFolder(): void {
+  fs.mkdirSync(logsFolder, { recursive: true })
+  void shell.openPath(logsFolder).then((problem) => {
+    if (problem) errorLog.record('main:window', new Error(`Could not open the logs folder: ${problem}`))
+  })
+}
+
 function showMainWindow(): void {
   const primary = screen.getPrimaryDisplay()
   const others = screen.getAllDisplays().filter((display) => display.id !== primary.id)
   const window = openMainWindow({
-    indexPath,
     preloadPath,
     stateFolder: userData,
     workAreas: [primary, ...others].map((display) => display.workArea),
@@ -156,16 +200,10 @@ function showMainWindow(): void {
   mainWindow = window
 }
 
-const SAVE_FILTERS: Record<'json' | 'csv' | 'pdf', Electron.FileFilter> = {
-  json: { name: 'Session file (JSON)', extensions: ['json'] },
-  csv: { name: 'Spreadsheet (CSV)', extensions: ['csv'] },
-  pdf: { name: 'PDF document', extensions: ['pdf'] },
-}
-
-async function chooseSavePath(defaultName: string, kind: keyof typeof SAVE_FILTERS): Promise<string | undefined> {
+async function chooseSavePath(defaultName: string, kind: 'json' | 'csv' | 'pdf'): Promise<string | undefined> {
   const options: Electron.SaveDialogOptions = {
     defaultPath: path.join(app.getPath('documents'), defaultName),
-    filters: [SAVE_FILTERS[kind]],
+    filters: [{ name: language.texts().saveFilters[kind], extensions: [kind] }],
   }
   const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
   return chosen.canceled ? undefined : chosen.filePath
@@ -186,12 +224,13 @@ function printPage(): void {
 }
 
 function showAbout(): void {
+  const texts = language.texts()
   const options: Electron.MessageBoxOptions = {
     type: 'info',
-    title: `About ${app.getName()}`,
+    title: texts.about.title(app.getName()),
     message: app.getName(),
-    detail: aboutDetail(app.getVersion(), CONTENT_VERSION),
-    buttons: ['OK'],
+    detail: aboutDetail(app.getVersion(), CONTENT_VERSION, texts),
+    buttons: [texts.ok],
   }
   void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options))
 }

@@ -1,8 +1,8 @@
 import { CHANNELS, type Channel } from '../../src/shared/host-contract'
 
 /**
- * What main answers in a kiosk, whatever the page asks: the app's own information and
- * the walk-in person's progress and language (which main keeps in memory only), and
+ * What main answers in a kiosk, whatever the page asks: the app's own information, the
+ * walk-in person's progress and language (which main keeps in memory only), the error log, and
  * turning the kiosk off with the counselor passcode. Every counselor channel (status,
  * open, erase, clients, sessions) and every file channel (save, PDF) is refused, so a
  * kiosk set by a shortcut or a setting cannot be used to reach counselor data.
@@ -14,6 +14,10 @@ const ANSWERED_IN_KIOSK: ReadonlySet<Channel> = new Set([
   CHANNELS.clearProgress,
   CHANNELS.loadPreferences,
   CHANNELS.savePreferences,
+  // The menus and dialogs follow the person's language; an error the page did not catch
+  // goes to the local log (its text only, never an answer or a record).
+  CHANNELS.setInterfaceLanguage,
+  CHANNELS.logError,
 ])
 
 export const REFUSED_IN_KIOSK_MESSAGE = 'This is not available while the app is a kiosk.'

@@ -1,12 +1,11 @@
 import { BrowserWindow } from 'electron'
+import { appPageUrl } from './app-protocol'
 import { MINIMUM_WINDOW_SIZE, restoreBounds, type Rect, type Size } from './window-bounds'
 import { loadWindowState, saveWindowState } from './window-state'
 
 export const KIOSK_PARTITION = 'kiosk'
 
 export interface MainWindowOptions {
-  /** Absolute path of the built renderer page, dist/index.html. */
-  indexPath: string
   /** Absolute path of the bundled preload, dist-electron/preload/index.cjs. */
   preloadPath: string
   /** Where to put the window: from restoreBounds(). A bare size lets Electron centre it. */
@@ -60,13 +59,12 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     window.show()
   })
 
-  const hash = options.route ?? '/'
-  window.loadFile(options.indexPath, { hash }).catch(options.onLoadFailed)
+  // The app's own protocol (app-protocol.ts), registered on this window's session before it opens.
+  window.loadURL(appPageUrl(options.route)).catch(options.onLoadFailed)
   return window
 }
 
 export interface OpenMainWindowOptions {
-  indexPath: string
   preloadPath: string
   /** Folder holding window-state.json (userData). */
   stateFolder: string
@@ -80,7 +78,6 @@ export interface OpenMainWindowOptions {
 export function openMainWindow(options: OpenMainWindowOptions): BrowserWindow {
   const saved = loadWindowState(options.stateFolder)
   const window = createMainWindow({
-    indexPath: options.indexPath,
     preloadPath: options.preloadPath,
     placement: restoreBounds(saved?.bounds ?? null, options.workAreas),
     maximized: saved?.maximized ?? false,

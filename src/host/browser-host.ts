@@ -78,6 +78,12 @@ export function createBrowserHost(
       if (!info.kiosk)
         storage.setItem(PREFERENCES_KEY, JSON.stringify((await contract()).preferencesSchema.parse(preferences)))
     },
+    // A browser has no menus of its own to translate.
+    async setInterfaceLanguage() {},
+    // A browser keeps no log file: the console is its error log.
+    async logError(report) {
+      console.error(`[${report.kind}] ${report.message}${report.stack ? `\n${report.stack}` : ''}`)
+    },
     counselorStatus: counselor('counselorStatus'),
     counselorOpen: counselor('counselorOpen'),
     counselorStartAfresh: counselor('counselorStartAfresh'),

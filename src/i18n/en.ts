@@ -217,6 +217,12 @@ export default {
     notFound: 'We could not find that role.',
     takeAssessment: 'Take the assessment',
   },
+  textSize: {
+    label: 'Text size',
+    smaller: 'Smaller text',
+    larger: 'Larger text',
+    now: 'Text size {percent}%',
+  },
   notFound: {
     title: 'Page not found',
     home: 'Go to the start page',

@@ -228,6 +228,12 @@ export default {
     notFound: 'No pudimos encontrar ese rol.',
     takeAssessment: 'Hacer la evaluación',
   },
+  textSize: {
+    label: 'Tamaño del texto',
+    smaller: 'Texto más pequeño',
+    larger: 'Texto más grande',
+    now: 'Tamaño del texto {percent} %',
+  },
   notFound: {
     title: 'No se encontró la página',
     home: 'Ir a la página de inicio',

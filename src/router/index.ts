@@ -4,7 +4,10 @@ import QuestionView from '../views/QuestionView.vue'
 import { useKioskStore } from '../stores/kiosk'
 
 /**
- * Hash routes, because history routes render blank under file:// in Electron.
+ * Hash routes, kept on purpose now that the app has its own protocol: the app is one
+ * document (src/shared/app-document.ts), so the protocol handler needs no list of routes
+ * and main's navigation guard allows exactly one page; and `?kiosk` in a browser stays in
+ * the address through every screen and a reload, which history routes would drop.
  * Screens people rarely open first are loaded on demand to keep start-up small.
  */
 export function createAppRouter(): Router {

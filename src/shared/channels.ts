@@ -30,6 +30,8 @@ export const CHANNELS = {
   saveFile: 'files:save',
   printToPdf: 'files:print-pdf',
   setKioskMode: 'kiosk:set',
+  setInterfaceLanguage: 'app:set-language',
+  logError: 'app:log-error',
 } as const
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS]

@@ -1,6 +1,7 @@
 /**
- * The app's Content Security Policy. The build writes it into index.html as a meta
- * tag (the only place a policy can live under file://), and tests read it back.
+ * The app's Content Security Policy. The app protocol's handler sends it as a header
+ * (electron/main/app-protocol.ts), the build also writes it into index.html as a meta
+ * tag (for `vite preview` and Electronegativity), and tests read both back.
  * 'wasm-unsafe-eval' allows compiling WebAssembly only; it does not allow eval().
  */
 export const CONTENT_SECURITY_POLICY = [

@@ -9,6 +9,7 @@ import { z } from './zod'
 import { answersSchema } from './records'
 import { CHANNELS, type Channel } from './channels'
 import type { IpcResult } from './ipc-result'
+import { RENDERER_ERROR_LIMITS } from './error-report'
 import { COUNSELOR_PAYLOADS, type CounselorApi, type FileApi, type KioskApi } from './counselor-contract'
 
 export { answersSchema }
@@ -36,6 +37,25 @@ export const preferencesSchema = z
 
 export type Preferences = z.infer<typeof preferencesSchema>
 
+/** The language the page shows now; main uses it for its menus and dialogs (nothing is saved). */
+export const interfaceLanguageSchema = z.enum(['en', 'es'])
+export type InterfaceLanguage = z.infer<typeof interfaceLanguageSchema>
+
+export { RENDERER_ERROR_LIMITS }
+
+/** An error the page did not catch, for the local error log (never sent anywhere else). */
+export const rendererErrorSchema = z
+  .object({
+    /** window 'error', window 'unhandledrejection', or Vue's app.config.errorHandler. */
+    kind: z.enum(['error', 'unhandledrejection', 'vue']),
+    message: z.string().max(RENDERER_ERROR_LIMITS.message),
+    stack: z.string().max(RENDERER_ERROR_LIMITS.stack).optional(),
+    /** Vue's hint of where it happened (e.g. "setup function"), or the script position. */
+    where: z.string().max(RENDERER_ERROR_LIMITS.where).optional(),
+  })
+  .strict()
+export type RendererError = z.infer<typeof rendererErrorSchema>
+
 export interface AppInfo {
   name: string
   version: string
@@ -56,6 +76,10 @@ export interface HostApi extends CounselorApi, FileApi, KioskApi {
   clearProgress(): Promise<void>
   loadPreferences(): Promise<Preferences | null>
   savePreferences(preferences: Preferences): Promise<void>
+  /** Tells the host which language the page shows, for its own menus and dialogs. */
+  setInterfaceLanguage(locale: InterfaceLanguage): Promise<void>
+  /** Writes an uncaught page error to the host's local error log. */
+  logError(report: RendererError): Promise<void>
 }
 
 export { CHANNELS, type Channel } from './channels'
@@ -82,5 +106,7 @@ export const PAYLOADS = {
   [CHANNELS.clearProgress]: z.undefined(),
   [CHANNELS.loadPreferences]: z.undefined(),
   [CHANNELS.savePreferences]: preferencesSchema,
+  [CHANNELS.setInterfaceLanguage]: interfaceLanguageSchema,
+  [CHANNELS.logError]: rendererErrorSchema,
   ...COUNSELOR_PAYLOADS,
 } as const satisfies Record<Channel, z.ZodType>

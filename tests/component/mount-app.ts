@@ -11,7 +11,7 @@ import { createRequire } from 'node:module'
 import initSqlJs from 'sql.js'
 import { createCounselorService } from '../../src/counselor/service'
 import type { ExportFile } from '../../src/shared/counselor-contract'
-import type { HostApi, Preferences, SavedProgress } from '../../src/shared/host-contract'
+import type { HostApi, Preferences, RendererError, SavedProgress } from '../../src/shared/host-contract'
 import { memoryAdapter } from '../fixtures/memory-adapter'
 import { useKioskStore } from '../../src/stores/kiosk'
 import { usePreferencesStore } from '../../src/stores/preferences'
@@ -36,6 +36,8 @@ export function memoryHost(
     files: [] as ExportFile[],
     printed: 0,
     kioskRequests: [] as { enabled: boolean; passcode?: string }[],
+    languages: [] as string[],
+    pageErrors: [] as RendererError[],
   }
   const host: HostApi = {
     getAppInfo: async () => ({
@@ -58,6 +60,8 @@ export function memoryHost(
     savePreferences: async (p) => {
       state.preferences = p
     },
+    setInterfaceLanguage: async (language) => void state.languages.push(language),
+    logError: async (report) => void state.pageErrors.push(report),
     ...createCounselorService({ adapter: state.counselorData, loadSqlJs: loadSqlJsForTests, kdfIterations: 1_000 }),
     saveFile: async (file) => {
       state.files.push(file)

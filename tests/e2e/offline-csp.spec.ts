@@ -68,7 +68,7 @@ test.describe('the built index.html', () => {
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
     expect(scripts.length).toBeGreaterThan(0)
     for (const [tag, attributes, body] of scripts) {
-      expect(attributes, `${tag.slice(0, 80)} loads a file`).toMatch(/\bsrc\s*=\s*["']\.\/assets\//)
+      expect(attributes, `${tag.slice(0, 80)} loads a file`).toMatch(/\bsrc\s*=\s*["']\/assets\//)
       expect(body!.trim(), `${tag.slice(0, 80)} has no inline code`).toBe('')
     }
     expect(html).not.toMatch(/<style\b/i)
@@ -80,7 +80,8 @@ test.describe('the built index.html', () => {
   test('bundles its fonts and styles: nothing is fetched from elsewhere', () => {
     const html = builtIndex()
     for (const [, url] of html.matchAll(/\s(?:src|href)\s*=\s*["']([^"']*)["']/gi)) {
-      expect(url, 'every script, style sheet and icon is local').toMatch(/^(\.\/|data:)/)
+      // Root-absolute: the build is always served at the root of its own origin (app://bundle/).
+      expect(url, 'every script, style sheet and icon is local').toMatch(/^(\/assets\/|data:)/)
     }
     const assets = path.join(distDir(), 'assets')
     const css = fs.readdirSync(assets).filter((file) => file.endsWith('.css'))
@@ -92,8 +93,9 @@ test.describe('the built index.html', () => {
       expect(text, `${file} imports nothing`).not.toMatch(/@import/i)
       for (const [, raw] of text.matchAll(/url\(\s*([^)]*?)\s*\)/gi)) {
         const url = raw!.replace(/^["']|["']$/g, '')
-        expect(url, `${file}: url(${url}) is bundled`).toMatch(/^(\.\/|[\w.-]+\.(woff2?|ttf|svg|png)$|data:)/)
-        if (!url.startsWith('data:')) expect(fs.existsSync(path.join(assets, url)), `${file}: ${url} exists`).toBe(true)
+        expect(url, `${file}: url(${url}) is bundled`).toMatch(/^(\/assets\/[\w.-]+\.(woff2?|ttf|svg|png)$|data:)/)
+        if (!url.startsWith('data:'))
+          expect(fs.existsSync(path.join(distDir(), url)), `${file}: ${url} exists`).toBe(true)
       }
     }
   })

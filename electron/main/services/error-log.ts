@@ -9,6 +9,9 @@ export type ErrorSource =
   | 'main:ipc'
   | 'main:window'
   | 'renderer:gone'
+  | 'renderer:error'
+  | 'renderer:unhandledrejection'
+  | 'renderer:vue'
   | 'preload'
 
 export interface ErrorLog {

@@ -72,8 +72,8 @@ export interface Guard {
 }
 
 /**
- * Routes every request of the context. Only the app's own origin (when given),
- * file: and data: are allowed; anything else is aborted and recorded.
+ * Routes every request of the context. Only the app's own origin (when given) and
+ * data: are allowed; anything else is aborted and recorded.
  */
 export async function guardContext(context: BrowserContext, appOrigin: string | null): Promise<Guard> {
   const guard: Guard = {
@@ -89,7 +89,7 @@ export async function guardContext(context: BrowserContext, appOrigin: string | 
     },
   }
   const allowed = (url: string): boolean => {
-    if (url.startsWith('data:') || url.startsWith('file:')) return true
+    if (url.startsWith('data:')) return true
     return appOrigin !== null && new URL(url).origin === appOrigin
   }
   await context.route('**/*', async (route) => {

@@ -6,6 +6,7 @@ import type { WebContents } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   createErrorReporter,
+  createRendererErrorSink,
   plainErrorMessage,
   reportProcessErrors,
   watchWebContents,
@@ -132,5 +133,20 @@ describe('watchWebContents', () => {
       'preload',
       expect.objectContaining({ message: expect.stringContaining('index.cjs failed') }),
     )
+  })
+})
+
+describe('createRendererErrorSink', () => {
+  it('logs page errors under renderer:<kind>, and stops after its limit with a note saying so', () => {
+    const entries: [string, unknown][] = []
+    const sink = createRendererErrorSink(
+      { file: '/logs/errors.log', record: (source, error) => entries.push([source, error]) },
+      3,
+    )
+    for (let i = 0; i < 5; i += 1)
+      sink.record({ kind: 'error', message: `boom ${i}`, stack: 'at x', where: 'a.js:1:2' })
+    expect(entries.map(([source]) => source)).toEqual(['renderer:error', 'renderer:error', 'renderer:error'])
+    expect(entries[0]![1]).toBe('boom 0\nat x\n(a.js:1:2)')
+    expect(String(entries[2]![1])).toContain('3 page errors logged; later ones this run are not')
   })
 })

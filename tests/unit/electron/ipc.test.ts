@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { IpcResult } from '../../../src/shared/ipc-result'
 import { StorageError } from '../../../src/storage/errors'
@@ -12,8 +11,7 @@ import { PROGRESS_FILE_NAME } from '../../../electron/main/services/progress-sto
 import { UserFacingError } from '../../../electron/main/services/user-facing-error'
 import { CHANNELS, type HostApi, type SavedProgress } from '../../../src/shared/host-contract'
 
-const indexPath = '/app/dist/index.html'
-const ownPage: IpcSender = { senderFrame: { url: `${pathToFileURL(indexPath).href}#/question/2` } }
+const ownPage: IpcSender = { senderFrame: { url: 'app://bundle/index.html#/question/2' } }
 
 const goodProgress: SavedProgress = {
   schema: 1,
@@ -35,7 +33,7 @@ function register(handlers: HostApi, logError = vi.fn()) {
       },
     },
     handlers,
-    { isTrustedSender: (url) => isTrustedSender(url, indexPath), logError },
+    { isTrustedSender, logError },
   )
   const call = (channel: string, event: IpcSender, payload?: unknown) =>
     listeners.get(channel)!(event, payload) as Promise<IpcResult<unknown>>
@@ -60,6 +58,8 @@ describe('registerIpcHandlers', () => {
 
   it.each([
     ['another file', { senderFrame: { url: 'file:///tmp/evil.html' } }],
+    ['the old file: page', { senderFrame: { url: 'file:///app/dist/index.html' } }],
+    ['another host of our scheme', { senderFrame: { url: 'app://evil/index.html' } }],
     ['a web page', { senderFrame: { url: 'https://example.org/' } }],
     ['a destroyed frame', { senderFrame: null }],
   ])('rejects a request from %s and touches nothing', async (_label, event) => {

@@ -6,14 +6,13 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { registerIpcHandlers, type IpcSender } from '../../../electron/main/ipc'
+import { isTrustedSender } from '../../../electron/main/security'
 import { CHANNELS, PAYLOADS, type Channel, type HostApi } from '../../../src/shared/host-contract'
 import { realHostHandlers } from './fixtures/host-handlers'
 
-const indexPath = '/app/dist/index.html'
-const ownPage: IpcSender = { senderFrame: { url: pathToFileURL(indexPath).href } }
+const ownPage: IpcSender = { senderFrame: { url: 'app://bundle/index.html#/' } }
 const id = 'abc-123'
 
 /** A valid payload for every channel: a refusal must come from the kiosk, never from validation. */
@@ -44,6 +43,8 @@ const VALID: Record<Channel, unknown> = {
   [CHANNELS.saveFile]: { fileName: 'a.csv', mimeType: 'text/csv', text: 'x' },
   [CHANNELS.printToPdf]: { fileName: 'a.pdf' },
   [CHANNELS.setKioskMode]: { enabled: false, passcode: 'center passcode' },
+  [CHANNELS.setInterfaceLanguage]: 'es',
+  [CHANNELS.logError]: { kind: 'error', message: 'A test error.' },
 }
 
 /** What a walk-in person's app needs; everything else is counselor or file business. */
@@ -54,6 +55,8 @@ const ANSWERED = new Set<Channel>([
   CHANNELS.clearProgress,
   CHANNELS.loadPreferences,
   CHANNELS.savePreferences,
+  CHANNELS.setInterfaceLanguage,
+  CHANNELS.logError,
   CHANNELS.setKioskMode,
 ])
 
@@ -73,7 +76,7 @@ function registered(handlers: HostApi, kiosk: boolean) {
   ) as unknown as HostApi
   const listeners = new Map<string, Listener>()
   registerIpcHandlers({ handle: (channel, listener) => void listeners.set(channel, listener) }, recorded, {
-    isTrustedSender: (url) => url?.startsWith(pathToFileURL(indexPath).href) ?? false,
+    isTrustedSender,
     logError: () => undefined,
     kiosk,
   })

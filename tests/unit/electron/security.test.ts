@@ -1,11 +1,10 @@
 import { EventEmitter } from 'node:events'
-import { pathToFileURL } from 'node:url'
 import type { WebContents } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { guardWebContents, isAppPage, isTrustedSender } from '../../../electron/main/security'
+import { APP_PAGE_URL } from '../../../electron/main/app-protocol'
+import { guardWebContents, isAppOrigin, isAppPage, isTrustedSender } from '../../../electron/main/security'
 
-const indexPath = '/opt/Health IT Role Finder/resources/app.asar/dist/index.html'
-const indexUrl = pathToFileURL(indexPath).href
+const indexUrl = APP_PAGE_URL
 
 /** A WebContents stand-in that records handlers the guards install. */
 function fakeContents() {
@@ -22,7 +21,7 @@ function fakeContents() {
       windowOpenHandler = handler
     }),
   })
-  guardWebContents(contents as unknown as WebContents, indexPath)
+  guardWebContents(contents as unknown as WebContents)
   const navigate = (url: string) => {
     const event = { url, preventDefault: vi.fn() }
     contents.emit('will-navigate', event)
@@ -33,29 +32,43 @@ function fakeContents() {
 
 describe('isAppPage / isTrustedSender', () => {
   it.each([
-    [indexUrl, true],
-    [`${indexUrl}#/results`, true],
-    [`${indexUrl}?lang=en#/question/3`, true],
-    // Chromium writes the space as %20; the decoded path is what is compared.
-    ['file:///opt/Health%20IT%20Role%20Finder/resources/app.asar/dist/index.html', true],
-    ['file:///opt/Health%20IT%20Role%20Finder/resources/app.asar/dist/other.html', false],
-    ['file:///opt/Health%20IT%20Role%20Finder/resources/app.asar/dist/../dist/index.html', true],
-    ['file:///etc/passwd', false],
-    ['file://evil.example/opt/Health%20IT%20Role%20Finder/resources/app.asar/dist/index.html', false],
-    ['https://example.org/index.html', false],
-    ['http://127.0.0.1:4173/index.html', false],
-    ['devtools://devtools/bundled/index.html', false],
-    ['about:blank', false],
-    ['not a url', false],
-    ['', false],
-  ])('%s → %s', (url, expected) => {
-    expect(isAppPage(url, indexPath)).toBe(expected)
-    expect(isTrustedSender(url, indexPath)).toBe(expected)
+    // [url, the app's page (navigation allowed), the app's origin (IPC answered)]
+    ['app://bundle/index.html', true, true],
+    ['app://bundle/', true, true],
+    ['app://bundle/index.html#/results', true, true],
+    ['app://bundle/index.html?kiosk#/question/3', true, true],
+    ['app://bundle/a/../index.html', true, true],
+    // Our origin, but not the app's document: a not-found page may send IPC, not be navigated to.
+    ['app://bundle/other.html', false, true],
+    ['app://bundle/assets/index.js', false, true],
+    // Other origins of the same scheme, and look-alikes.
+    ['app://BUNDLE/index.html', false, false],
+    ['app://bundle:8080/index.html', false, false],
+    ['app://user@bundle/index.html', false, false],
+    ['app://user:pass@bundle/index.html', false, false],
+    ['app://bundle.evil.example/index.html', false, false],
+    ['app://other/index.html', false, false],
+    ['app:///index.html', false, false],
+    ['app:bundle/index.html', false, false],
+    // The old file: page and everything else.
+    ['file:///opt/Health%20IT%20Role%20Finder/resources/app.asar/dist/index.html', false, false],
+    ['file:///etc/passwd', false, false],
+    ['https://bundle/index.html', false, false],
+    ['https://example.org/index.html', false, false],
+    ['http://127.0.0.1:4173/index.html', false, false],
+    ['devtools://devtools/bundled/index.html', false, false],
+    ['about:blank', false, false],
+    ['not a url', false, false],
+    ['', false, false],
+  ])('%s → page %s, origin %s', (url, page, origin) => {
+    expect(isAppPage(url)).toBe(page)
+    expect(isAppOrigin(url)).toBe(origin)
+    expect(isTrustedSender(url)).toBe(origin)
   })
 
   it('does not trust a frame without a URL (a destroyed or navigating frame)', () => {
-    expect(isTrustedSender(undefined, indexPath)).toBe(false)
-    expect(isTrustedSender(null, indexPath)).toBe(false)
+    expect(isTrustedSender(undefined)).toBe(false)
+    expect(isTrustedSender(null)).toBe(false)
   })
 })
 
@@ -70,6 +83,7 @@ describe('guardWebContents', () => {
     const { navigate } = fakeContents()
     expect(navigate('https://www.healthit.gov/')).toBe(false)
     expect(navigate('file:///home/someone/Downloads/page.html')).toBe(false)
+    expect(navigate('app://bundle/no/such/page')).toBe(false)
     expect(navigate('javascript:alert(1)')).toBe(false)
     expect(navigate('data:text/html,<script>alert(1)</script>')).toBe(false)
   })

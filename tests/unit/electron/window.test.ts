@@ -8,7 +8,7 @@ import { CONDITION_WAIT } from '../../fixtures/waiting'
 // Electron is replaced only here, at the edge: a BrowserWindow that records what it was given.
 interface FakeWindow {
   options: BrowserWindowConstructorOptions
-  loadFile: ReturnType<typeof vi.fn>
+  loadURL: ReturnType<typeof vi.fn>
 }
 const fake = vi.hoisted(() => ({ windows: [] as FakeWindow[], loadError: null as Error | null }))
 const windows = fake.windows
@@ -16,7 +16,7 @@ vi.mock('electron', async () => {
   const { EventEmitter: Emitter } = await import('node:events')
   class BrowserWindow extends Emitter {
     options: BrowserWindowConstructorOptions
-    loadFile = vi.fn(async () => {
+    loadURL = vi.fn(async () => {
       if (fake.loadError) throw fake.loadError
     })
     show = vi.fn()
@@ -36,7 +36,6 @@ const { createMainWindow, openMainWindow } = await import('../../../electron/mai
 const { saveWindowState, loadWindowState } = await import('../../../electron/main/window-state')
 
 const baseOptions = {
-  indexPath: '/app/dist/index.html',
   preloadPath: '/app/dist-electron/preload/index.cjs',
   placement: { width: 1000, height: 700 },
   maximized: false,
@@ -87,11 +86,11 @@ describe('createMainWindow', () => {
     expect(window.show).toHaveBeenCalledOnce()
   })
 
-  it('loads dist/index.html from disk with a hash route', () => {
+  it("loads the app's page from its own protocol, never from file:, with a hash route", () => {
     const window = createMainWindow({ ...baseOptions, route: '/results' })
-    expect(window.loadFile).toHaveBeenCalledWith('/app/dist/index.html', { hash: '/results' })
+    expect(window.loadURL).toHaveBeenCalledWith('app://bundle/index.html#/results')
     createMainWindow(baseOptions)
-    expect(windows[1]!.loadFile).toHaveBeenCalledWith('/app/dist/index.html', { hash: '/' })
+    expect(windows[1]!.loadURL).toHaveBeenCalledWith('app://bundle/index.html#/')
   })
 
   it('uses the placement it is given and keeps a usable minimum size', () => {
@@ -119,7 +118,6 @@ describe('openMainWindow', () => {
   it('opens at the saved place and size, maximized if it was', () => {
     saveWindowState(folder, { bounds: { x: 100, y: 80, width: 1000, height: 720 }, maximized: true })
     const window = openMainWindow({
-      indexPath: '/i',
       preloadPath: '/p',
       stateFolder: folder,
       workAreas: [display],
@@ -131,14 +129,13 @@ describe('openMainWindow', () => {
   })
 
   it('with nothing saved, gives only a size so Electron centres the window', () => {
-    openMainWindow({ indexPath: '/i', preloadPath: '/p', stateFolder: folder, workAreas: [display], onError: vi.fn() })
+    openMainWindow({ preloadPath: '/p', stateFolder: folder, workAreas: [display], onError: vi.fn() })
     expect(windows[0]!.options).not.toHaveProperty('x')
     expect(windows[0]!.options).toMatchObject({ width: 1100, height: 780 })
   })
 
   it('saves its normal bounds and maximized state when it closes', () => {
     const window = openMainWindow({
-      indexPath: '/i',
       preloadPath: '/p',
       stateFolder: folder,
       workAreas: [display],
@@ -153,7 +150,6 @@ describe('openMainWindow', () => {
     const blocked = path.join(folder, 'not-a-folder')
     fs.writeFileSync(blocked, 'file in the way')
     const window = openMainWindow({
-      indexPath: '/i',
       preloadPath: '/p',
       stateFolder: blocked,
       workAreas: [display],

@@ -6,7 +6,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { registerIpcHandlers, type IpcSender } from '../../../electron/main/ipc'
 import { CHANNELS } from '../../../src/shared/host-contract'
@@ -172,7 +171,7 @@ describe('a saved session', () => {
 
 describe('the bridge', () => {
   let ipcFolder: string
-  const page: IpcSender = { senderFrame: { url: pathToFileURL('/app/dist/index.html').href } }
+  const page: IpcSender = { senderFrame: { url: 'app://bundle/index.html#/' } }
   beforeEach(() => {
     ipcFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'size-limit-'))
   })
