@@ -1,4 +1,5 @@
 import type { CounselorApi, FileApi, KioskApi } from '../../src/shared/counselor-contract'
+import type { CenterApi } from '../../src/shared/center-contract'
 import type { AppInfo, HostApi, Preferences } from '../../src/shared/host-contract'
 import type { ProgressStore, RecordStore } from './services/progress-store'
 
@@ -12,6 +13,8 @@ export interface HostServices {
   counselor: CounselorApi
   files: FileApi
   kioskSwitch: KioskApi
+  /** Center mode: a center's shared PostgreSQL database (electron/main/center). */
+  center: CenterApi
 }
 
 /**
@@ -27,11 +30,13 @@ export function createHostHandlers({
   counselor,
   files,
   kioskSwitch,
+  center,
 }: HostServices): HostApi {
   return {
     ...counselor,
     ...files,
     ...kioskSwitch,
+    ...center,
     async getAppInfo(): Promise<AppInfo> {
       const info: AppInfo = { name: app.getName(), version: app.getVersion(), host: 'electron', kiosk }
       return kiosk ? { ...info, kioskIdleSeconds } : info

@@ -4,7 +4,7 @@
  * their dependencies as parameters and are tested without Electron.
  */
 import path from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, type WebContents } from 'electron'
 import { CONTENT_VERSION } from './build-info'
 import { createErrorReporter, reportProcessErrors, watchWebContents, type CrashRecovery } from './error-reporting'
 import { createHostHandlers } from './host-handlers'
@@ -13,6 +13,8 @@ import { aboutDetail, buildMenuTemplate } from './menu'
 import { guardWebContents, isTrustedSender } from './security'
 import { createErrorLog } from './services/error-log'
 import { createMainCounselorService } from './services/counselor'
+import { createMainCenter, notifyOnSave } from './center/main-center'
+import type { CounselorStore } from '../../src/storage'
 import { createFileService } from './services/export-files'
 import { createKioskSettingStore, createPreferencesStore, createProgressStore } from './services/progress-store'
 import { createKioskSwitch } from '../../src/counselor/kiosk-switch'
@@ -88,7 +90,21 @@ function start(): void {
     .whenReady()
     .then(async () => {
       kiosk = kioskByLaunch || (await kioskSetting.load().catch(() => null))?.enabled === true
-      const counselor = createMainCounselorService(userData)
+      // Center mode syncs through the open counselor store, and hears of every save.
+      let openStore: CounselorStore | null = null
+      const center = createMainCenter({
+        userData,
+        safeStorage,
+        counselorStore: () => openStore,
+        log: (error) => errorLog.record('main:center', error),
+      })
+      const counselor = notifyOnSave(
+        createMainCounselorService(userData, undefined, (store) => {
+          openStore = store
+          center.storeChanged(store)
+        }),
+        () => center.changed(),
+      )
       registerIpcHandlers(
         ipcMain,
         createHostHandlers({
@@ -99,6 +115,7 @@ function start(): void {
           kioskIdleSeconds: kioskIdleSeconds(process.argv),
           counselor,
           files: createFileService({ chooseSavePath, renderPdf }),
+          center,
           kioskSwitch: createKioskSwitch({
             counselor,
             saveSetting: (setting) => kioskSetting.save(setting),

@@ -22,6 +22,8 @@ export interface CounselorServiceOptions {
   now?: () => number
   /** Tests only: a low key-derivation cost keeps them fast. */
   kdfIterations?: number
+  /** Told when counselor data opens (the store) or closes (null); center mode syncs through it. */
+  onStoreChange?: (store: CounselorStore | null) => void
 }
 
 export function createCounselorService(options: CounselorServiceOptions): CounselorApi {
@@ -58,6 +60,7 @@ export function createCounselorService(options: CounselorServiceOptions): Counse
           ...(options.kdfIterations ? { kdfIterations: options.kdfIterations } : {}),
         })
         store = opened.store
+        options.onStoreChange?.(store)
         return { ok: true, status: opened.status, message: opened.message }
       } catch (error) {
         // A wrong or throttled passcode is an expected answer, not a failure.
@@ -79,6 +82,7 @@ export function createCounselorService(options: CounselorServiceOptions): Counse
     async counselorLock() {
       const open = store
       store = null
+      options.onStoreChange?.(null)
       await open?.close()
     },
 
@@ -89,6 +93,7 @@ export function createCounselorService(options: CounselorServiceOptions): Counse
     async counselorEraseAll() {
       const open = store
       store = null
+      options.onStoreChange?.(null)
       await open?.close().catch(() => undefined)
       await eraseAllCounselorData({ adapter: options.adapter })
     },

@@ -9,6 +9,7 @@ import { z } from './zod'
 import { answersSchema } from '../storage/records'
 import { CHANNELS, type Channel } from './channels'
 import { COUNSELOR_PAYLOADS, type CounselorApi, type FileApi, type KioskApi } from './counselor-contract'
+import { CENTER_PAYLOADS, type CenterApi } from './center-contract'
 
 export { answersSchema }
 
@@ -48,7 +49,7 @@ export interface AppInfo {
 export { DEFAULT_KIOSK_IDLE_SECONDS, parseIdleSeconds } from './kiosk'
 
 /** What the renderer may ask of its host. Every function is one user intent. */
-export interface HostApi extends CounselorApi, FileApi, KioskApi {
+export interface HostApi extends CounselorApi, FileApi, KioskApi, CenterApi {
   getAppInfo(): Promise<AppInfo>
   loadProgress(): Promise<SavedProgress | null>
   saveProgress(progress: SavedProgress): Promise<void>
@@ -76,4 +77,5 @@ export const PAYLOADS = {
   [CHANNELS.loadPreferences]: z.undefined(),
   [CHANNELS.savePreferences]: preferencesSchema,
   ...COUNSELOR_PAYLOADS,
+  ...CENTER_PAYLOADS,
 } as const satisfies Record<Channel, z.ZodType>

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import initSqlJs from 'sql.js'
-import { createCounselorService } from '../../../src/counselor/service'
+import { createCounselorService, type CounselorServiceOptions } from '../../../src/counselor/service'
 import type { CounselorApi } from '../../../src/shared/counselor-contract'
 import { createDatabaseFileAdapter } from './database-file'
 import { SQL_WASM_FILE } from './sql-wasm'
@@ -10,9 +10,11 @@ import { SQL_WASM_FILE } from './sql-wasm'
 export function createMainCounselorService(
   userData: string,
   wasmFolder = path.dirname(fileURLToPath(import.meta.url)),
+  onStoreChange?: CounselorServiceOptions['onStoreChange'],
 ): CounselorApi {
   return createCounselorService({
     adapter: createDatabaseFileAdapter(path.join(userData, 'counselor', 'counselor-data.db')),
     loadSqlJs: () => initSqlJs({ locateFile: () => path.join(wasmFolder, SQL_WASM_FILE) }),
+    ...(onStoreChange ? { onStoreChange } : {}),
   })
 }
