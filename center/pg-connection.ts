@@ -9,6 +9,9 @@ import type { CenterConnection, CenterSslMode } from '../src/shared/center-contr
 
 export const APPLICATION_NAME = 'health-it-role-finder'
 
+/** What to connect to: the app always has a password; IT staff's commands may rely on the server's own rules. */
+export type ConnectionTarget = Omit<CenterConnection, 'password'> & { password?: string }
+
 export interface ConnectOptions {
   /** Milliseconds to wait for the server to accept the connection. */
   connectTimeoutMs?: number
@@ -38,7 +41,7 @@ export function tlsOptions(
 }
 
 export function clientConfig(
-  settings: CenterConnection,
+  settings: ConnectionTarget,
   ssl: false | ConnectionOptions,
   options: ConnectOptions = {},
 ): pg.ClientConfig {
@@ -88,7 +91,7 @@ function tlsNotOffered(error: unknown): boolean {
 
 /** Connects as the settings say; `prefer` falls back to an unencrypted connection only when the server offers no TLS. */
 export async function connectCenter(
-  settings: CenterConnection,
+  settings: ConnectionTarget,
   options: ConnectOptions = {},
 ): Promise<OpenedCenterClient> {
   const ssl = tlsOptions(settings)
@@ -102,7 +105,7 @@ export async function connectCenter(
 
 /** Runs `work` on a fresh connection and always closes it. */
 export async function withCenterClient<T>(
-  settings: CenterConnection,
+  settings: ConnectionTarget,
   work: (client: pg.Client, encrypted: boolean) => Promise<T>,
   options: ConnectOptions = {},
 ): Promise<T> {

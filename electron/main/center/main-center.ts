@@ -5,11 +5,7 @@
  * in, so this file is tested without Electron.
  */
 import path from 'node:path'
-import questions from '../../../src/content/questions.json'
-import scoring from '../../../src/content/scoring.json'
-import type { QuestionsFile, ScoringFile } from '../../../src/content/schema'
-import { reportContent } from '../../../src/center/question-items'
-import { ROLE_IDS } from '../../../src/domain/types'
+import { REPORT_CONTENT } from '../../../src/center/report-content'
 import type { CounselorApi } from '../../../src/shared/counselor-contract'
 import type { CounselorStore } from '../../../src/storage'
 import { createCenterService, type CenterServiceDeps, type MainCenterService } from './center-service'
@@ -37,11 +33,7 @@ export function safeStorageBox(safeStorage: SafeStorageLike, platform: NodeJS.Pl
   }
 }
 
-export const REPORT_CONTENT = {
-  ...reportContent(scoring as ScoringFile, questions as QuestionsFile),
-  roleOrder: ROLE_IDS,
-  questionOrder: (questions as QuestionsFile).questions.map((question) => question.id),
-}
+export { REPORT_CONTENT }
 
 export interface MainCenterOptions {
   userData: string
