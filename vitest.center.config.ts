@@ -2,9 +2,10 @@ import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 /**
- * `npm run test:center`: integration tests against a real PostgreSQL server, which
- * tests/center/support/global-setup.ts starts once (or CENTER_TEST_URL names). Files run
- * one at a time: several stop and start the server on purpose.
+ * `npm run test:center`: integration tests against a real PostgreSQL server. Each file
+ * starts its own from Debian's packages (tests/center/support/pg-server.ts) and stops it
+ * by pid in its teardown, unless CENTER_TEST_URL names one to use. Files run one at a
+ * time: a few stop and start their server on purpose.
  */
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
@@ -12,7 +13,6 @@ export default defineConfig({
     name: 'center',
     environment: 'node',
     include: ['tests/center/**/*.test.ts'],
-    globalSetup: ['tests/center/support/global-setup.ts'],
     fileParallelism: false,
     pool: 'forks',
   },

@@ -17,6 +17,8 @@ export const SUPERUSER = 'postgres'
 export interface TestServer {
   /** Superuser connection settings (password authentication over TCP). */
   admin: pg.ClientConfig
+  /** The server's self-signed certificate (PEM), to test verify-full; null for a given server. */
+  certificate: string | null
   host: string
   port: number
   /** Null when the tests were given a server (CENTER_TEST_URL): it cannot be stopped or restarted. */
@@ -55,7 +57,9 @@ async function freePort(): Promise<number> {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
     })
   })
 }
@@ -106,13 +110,29 @@ async function waitUntilReady(config: pg.ClientConfig, child: ChildProcess, log:
   await client.end()
 }
 
+export interface TestServerOptions {
+  /** TLS on (the default) or off, to test what each sslmode does with each. */
+  ssl?: boolean
+  /** pg_hba.conf lines to use instead of initdb's, e.g. to accept only encrypted connections. */
+  hba?: string[]
+  /** A server of our own even when CENTER_TEST_URL is set (tests that stop it or change its settings). */
+  own?: boolean
+}
+
+const running = new Set<ChildProcess>()
+// If a test process dies without its teardown, its servers must not outlive it.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
 /** Starts a new server, or wraps CENTER_TEST_URL when given. */
-export async function startTestServer(): Promise<TestServer> {
-  const given = process.env.CENTER_TEST_URL
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const given = options.own ? undefined : process.env.CENTER_TEST_URL
   if (given) {
     const url = new URL(given)
     return {
       admin: { connectionString: given },
+      certificate: null,
       host: url.hostname,
       port: Number(url.port || 5432),
       control: null,
@@ -164,6 +184,10 @@ export async function startTestServer(): Promise<TestServer> {
     ],
     account,
   )
+  if (options.hba) {
+    fs.writeFileSync(path.join(dataDir, 'pg_hba.conf'), `${options.hba.join('\n')}\n`)
+    chownTree(dataDir, account)
+  }
   const port = await freePort()
   const host = '127.0.0.1'
   let child: ChildProcess | null = null
@@ -181,7 +205,7 @@ export async function startTestServer(): Promise<TestServer> {
       '-c',
       `listen_addresses=${host}`,
       '-c',
-      'ssl=on',
+      `ssl=${options.ssl === false ? 'off' : 'on'}`,
       '-c',
       `ssl_cert_file=${certificate}`,
       '-c',
@@ -204,11 +228,9 @@ export async function startTestServer(): Promise<TestServer> {
     started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child = started
-    await waitUntilReady(
-      { host, port, user: SUPERUSER, password, database: 'postgres' },
-      started,
-      () => output,
-    )
+    running.add(started)
+    started.once('exit', () => running.delete(started))
+    await waitUntilReady({ host, port, user: SUPERUSER, password, database: 'postgres' }, started, () => output)
   }
 
   const stopServer = async () => {
@@ -231,6 +253,7 @@ export async function startTestServer(): Promise<TestServer> {
   let disposed = false
   return {
     admin: { host, port, user: SUPERUSER, password, database: 'postgres' },
+    certificate: fs.readFileSync(certificate, 'utf8'),
     host,
     port,
     control: {
