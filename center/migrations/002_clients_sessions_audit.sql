@@ -346,10 +346,15 @@ BEGIN
   v_contact := p_record ->> 'contact';
   SELECT * INTO v_row FROM center.clients c WHERE c.id = v_id FOR UPDATE;
   IF NOT FOUND THEN
-    INSERT INTO center.clients (id, center_id, display_name, contact, notes, created_at, updated_at, version)
-    VALUES (v_id, center.current_center(), p_record ->> 'displayName', v_contact,
-      coalesce(p_record ->> 'notes', ''), (p_record ->> 'createdAt')::timestamptz,
-      (p_record ->> 'updatedAt')::timestamptz, 1);
+    BEGIN
+      INSERT INTO center.clients (id, center_id, display_name, contact, notes, created_at, updated_at, version)
+      VALUES (v_id, center.current_center(), p_record ->> 'displayName', v_contact,
+        coalesce(p_record ->> 'notes', ''), (p_record ->> 'createdAt')::timestamptz,
+        (p_record ->> 'updatedAt')::timestamptz, 1);
+    EXCEPTION WHEN unique_violation THEN
+      -- The id is taken by a record this center cannot see: refuse, change nothing there.
+      RAISE EXCEPTION 'This record belongs to another center' USING ERRCODE = 'CR001';
+    END;
     PERFORM center_api.audit('client.create', v_id, NULL, 'version 1');
     RETURN jsonb_build_object('outcome', 'applied', 'version', 1);
   END IF;
@@ -396,12 +401,16 @@ BEGIN
   SELECT * INTO v_row FROM center.sessions s WHERE s.id = v_id FOR UPDATE;
   IF NOT FOUND THEN
     IF NOT EXISTS (SELECT 1 FROM center.clients c WHERE c.id = p_record ->> 'clientId') THEN
-      RAISE EXCEPTION 'The session''s client is not in this center' USING ERRCODE = '23503';
+      RAISE EXCEPTION 'The session''s client is not in this center' USING ERRCODE = 'CR001';
     END IF;
-    INSERT INTO center.sessions (id, center_id, client_id, started_at, completed_at, locale, answers,
-      counselor_notes, result, version)
-    VALUES (v_id, center.current_center(), p_record ->> 'clientId', (p_record ->> 'startedAt')::timestamptz,
-      v_completed, p_record ->> 'locale', p_record -> 'answers', v_notes, v_result, 1);
+    BEGIN
+      INSERT INTO center.sessions (id, center_id, client_id, started_at, completed_at, locale, answers,
+        counselor_notes, result, version)
+      VALUES (v_id, center.current_center(), p_record ->> 'clientId', (p_record ->> 'startedAt')::timestamptz,
+        v_completed, p_record ->> 'locale', p_record -> 'answers', v_notes, v_result, 1);
+    EXCEPTION WHEN unique_violation THEN
+      RAISE EXCEPTION 'This record belongs to another center' USING ERRCODE = 'CR001';
+    END;
     PERFORM center_api.audit('session.create', p_record ->> 'clientId', v_id, 'version 1');
     RETURN jsonb_build_object('outcome', 'applied', 'version', 1);
   END IF;

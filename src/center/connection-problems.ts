@@ -31,6 +31,7 @@ const BY_SQLSTATE: Record<string, CenterProblem> = {
   '57014': 'timed-out', // query_canceled (statement_timeout)
   '40001': 'changed-again', // serialization_failure, raised by resolve_conflict
   P0002: 'not-found', // no_data_found, raised for records not in the caller's center
+  CR001: 'record-in-other-center', // ours (center/migrations/002): an id another center holds
   '08006': 'connection-lost',
   '08003': 'connection-lost',
   '08001': 'server-unreachable',

@@ -104,6 +104,10 @@ export const CENTER_PROBLEMS = {
     en: 'This client has changes on this computer that are not sent yet. Send them first.',
     es: 'Este cliente tiene cambios en esta computadora que todavía no se enviaron. Envíelos primero.',
   },
+  'record-in-other-center': {
+    en: 'A record on this computer belongs to another center, so it cannot be sent to this one. Ask center IT staff.',
+    es: 'Un registro de esta computadora pertenece a otro centro, así que no se puede enviar a este. Pregunte al personal de informática del centro.',
+  },
   'no-secure-storage': {
     en: 'This computer has no secure place to keep the password, so it was not saved.',
     es: 'Esta computadora no tiene un lugar seguro para guardar la contraseña, así que no se guardó.',
