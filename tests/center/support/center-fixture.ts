@@ -34,8 +34,8 @@ export function uniqueSuffix(): string {
 
 export interface CenterDatabase {
   name: string
-  /** A superuser connection to this database. */
-  admin: pg.Client
+  /** A superuser connection to this database (a new one after `reconnect`). */
+  readonly admin: pg.Client
   adminConfig: pg.ClientConfig
   /** Connection settings as a counselor computer would save them. */
   settingsFor(login: string, password: string, sslMode?: CenterConnection['sslMode']): CenterConnection
@@ -48,6 +48,8 @@ export interface CenterDatabase {
   ): Promise<void>
   /** A plain pg client signed in as `login` (for raw SQL tests). */
   connectAs(login: string, password: string): Promise<pg.Client>
+  /** A fresh superuser connection, after the server was stopped and started again. */
+  reconnect(): Promise<void>
   drop(): Promise<void>
 }
 
@@ -66,7 +68,7 @@ export async function createCenterDatabase(
     url.pathname = `/${name}`
     adminConfig.connectionString = url.toString()
   }
-  const admin = new pg.Client(adminConfig)
+  let admin = new pg.Client(adminConfig)
   admin.on('error', () => undefined)
   await admin.connect()
   await migrate(admin, loadMigrations(), options.target ? { target: options.target } : {})
@@ -78,8 +80,16 @@ export async function createCenterDatabase(
 
   return {
     name,
-    admin,
+    get admin() {
+      return admin
+    },
     adminConfig,
+    async reconnect() {
+      await admin.end().catch(() => undefined)
+      admin = new pg.Client(adminConfig)
+      admin.on('error', () => undefined)
+      await admin.connect()
+    },
     settingsFor: (login, password, sslMode = 'prefer') => ({
       host: server.host,
       port: server.port,
