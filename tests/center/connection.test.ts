@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined)
   await computer?.remove()
-})
+}, 120_000) // stops servers and removes computers; slow on a busy machine
 
 async function serverWithCenter(options: Parameters<typeof startTestServer>[0] = {}) {
   const server = await startTestServer({ own: true, ...options })

@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const database of databases) await database.drop().catch(() => undefined)
   await server?.dispose()
-})
+}, 120_000) // stops servers and removes computers; slow on a busy machine
 
 async function fresh(options: { target?: number } = {}): Promise<CenterDatabase> {
   const database = await createCenterDatabase(server, options)

@@ -84,7 +84,7 @@ afterAll(async () => {
   for (const computer of [ana, ben, cruz]) await computer?.remove()
   await database?.drop().catch(() => undefined)
   await server?.dispose()
-})
+}, 120_000) // stops servers and removes computers; slow on a busy machine
 
 describe('through the app’s own service functions', () => {
   it('a counselor sees the clients of their own center only', async () => {

@@ -37,7 +37,7 @@ afterAll(async () => {
   for (const computer of computers) await computer.remove()
   await database?.drop().catch(() => undefined)
   await server?.dispose()
-})
+}, 120_000) // stops servers and removes computers; slow on a busy machine
 
 /**
  * The hand-worked table. Scale: strongly_dislike -1, dislike -0.5, neutral 0, like 0.5,

@@ -92,7 +92,7 @@ afterAll(async () => {
   if (control && !control.running) await control.start().catch(() => undefined)
   await database?.drop().catch(() => undefined)
   await server?.dispose()
-})
+}, 120_000) // stops servers and removes computers; slow on a busy machine
 
 async function restart(): Promise<void> {
   await control.start()

@@ -120,9 +120,11 @@ export interface TestServerOptions {
 }
 
 const running = new Set<ChildProcess>()
-// If a test process dies without its teardown, its servers must not outlive it.
+const folders = new Set<string>()
+// If a test process ends without its teardown, its servers and folders must not outlive it.
 process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL')
+  for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true })
 })
 
 /** Starts a new server, or wraps CENTER_TEST_URL when given. */
@@ -142,6 +144,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 
   const account = postgresAccount()
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'center-pg-'))
+  folders.add(root)
   fs.chmodSync(root, 0o755)
   const dataDir = path.join(root, 'data')
   const socketDir = path.join(root, 'socket')
@@ -273,6 +276,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         const left = child as ChildProcess | null
         if (left && left.exitCode === null) left.kill('SIGKILL')
         fs.rmSync(root, { recursive: true, force: true })
+        folders.delete(root)
       }
     },
   }
