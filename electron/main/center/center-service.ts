@@ -26,7 +26,7 @@ import type {
 } from '../../../src/shared/center-contract'
 import type { CounselorStore } from '../../../src/storage'
 import type { ConnectOptions } from '../../../center/pg-connection'
-import { openCenterSession, type CenterSession } from './center-gateway'
+import type { CenterSession } from './center-gateway'
 import type { KioskStatsStore } from './kiosk-stats-store'
 
 export interface CenterServiceDeps {
@@ -78,7 +78,11 @@ export function storeOutbox(store: CounselorStore): SyncOutbox {
 }
 
 export function createCenterService(deps: CenterServiceDeps): MainCenterService {
-  const openSession = deps.openSession ?? openCenterSession
+  // node-postgres loads on the first connection, so an app that never joins a center never loads it.
+  const openSession =
+    deps.openSession ??
+    (async (settings: CenterConnection, options: ConnectOptions) =>
+      (await import('./center-gateway')).openCenterSession(settings, options))
   const connectOptions = deps.connectOptions ?? {}
   const now = deps.now ?? Date.now
   const log = deps.log ?? (() => undefined)

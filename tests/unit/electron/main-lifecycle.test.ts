@@ -59,6 +59,8 @@ function makeElectron(options: { gotLock: boolean; appRoot: string; userData: st
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
     screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
+    // Center mode seals a kiosk's connection with it; nothing here is sealed.
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
   }
 }
 
