@@ -26,16 +26,12 @@ ALTER TABLE center.centers ADD COLUMN anonymous_stats boolean NOT NULL DEFAULT f
 ALTER TABLE center.staff DROP CONSTRAINT staff_kind_check;
 ALTER TABLE center.staff ADD CONSTRAINT staff_kind_check CHECK (kind IN ('counselor', 'supervisor', 'kiosk'));
 
--- Fits are numbers from 0 to 100 keyed by role id.
+-- Fits are numbers from 0 to 100 keyed by role id. One pattern over jsonb's own canonical text
+-- (no function call per key) keeps adding rows fast; it inlines into the CHECK below.
 CREATE FUNCTION center.is_fit_map(fits jsonb) RETURNS boolean
 LANGUAGE sql IMMUTABLE
-SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT jsonb_typeof(fits) = 'object'
-    AND NOT EXISTS (
-      SELECT 1 FROM jsonb_each(fits) f
-      WHERE f.key !~ '^[a-z_]{1,40}$' OR jsonb_typeof(f.value) <> 'number'
-        OR (f.value #>> '{}')::numeric NOT BETWEEN 0 AND 100)
+  SELECT fits::text ~ '^\{("[a-z_]{1,40}": (100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?)(, "[a-z_]{1,40}": (100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?))*)?\}$'
 $$;
 
 CREATE TABLE center.anonymous_results (
@@ -44,7 +40,7 @@ CREATE TABLE center.anonymous_results (
   recorded_on date NOT NULL DEFAULT current_date,
   content_version text NOT NULL CHECK (content_version ~ '^[0-9A-Za-z.+_-]{1,40}$'),
   locale text NOT NULL CHECK (locale ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$'),
-  answers jsonb NOT NULL CHECK (center.is_answer_map(answers) AND length(answers::text) <= 20000),
+  answers jsonb NOT NULL CHECK (length(answers::text) <= 20000 AND center.is_answer_map(answers)),
   best_fit text CHECK (best_fit ~ '^[a-z_]{1,40}$'),
   fits jsonb NOT NULL CHECK (center.is_fit_map(fits))
 );
@@ -77,7 +73,8 @@ GRANT INSERT (content_version, locale, answers, best_fit, fits) ON center.anonym
 GRANT SELECT ON center.anonymous_results, center.audit_log TO center_reports;
 GRANT UPDATE (anonymous_stats) ON center.centers TO center_api;
 GRANT EXECUTE ON FUNCTION center.current_center(), center.current_staff_kind(), center.anonymous_stats_on(),
-  center.is_answer_map(jsonb), center.is_fit_map(jsonb), center.iso(timestamptz) TO kiosk_stats, center_reports, center_api;
+  center.is_answer_map(jsonb), center.is_fit_map(jsonb), center.iso(timestamptz)
+  TO kiosk_stats, center_reports, center_api;
 
 -- A counselor's session that becomes complete adds one anonymous row when the center has
 -- statistics on. It runs as the table owner, in the same transaction as the session, so a
@@ -121,6 +118,8 @@ RETURNS TABLE (section text, role_id text, question_id text, option_id text, ite
   share double precision, value double precision)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
+-- Room for the materialized answers, so they stay off the disk.
+SET work_mem = '64MB'
 AS $$
   WITH picked AS (
     SELECT r.id, r.answers, r.best_fit
@@ -130,19 +129,19 @@ AS $$
       AND r.content_version = p_content_version
   ),
   total AS (SELECT count(*)::bigint AS n FROM picked),
+  given AS (SELECT p.id, a.key AS question_id, a.value FROM picked p CROSS JOIN LATERAL jsonb_each(p.answers) a),
+  -- How many people answered each question, and chose each option (several per person for a multiple choice).
+  asked AS (SELECT g.question_id, count(*) AS n FROM given g GROUP BY g.question_id),
   chosen AS (
-    SELECT p.id, a.key AS question_id, o.option_id
-    FROM picked p
-    CROSS JOIN LATERAL jsonb_each(p.answers) a
-    CROSS JOIN LATERAL (
-      SELECT a.value #>> '{}' AS option_id WHERE jsonb_typeof(a.value) = 'string'
-      UNION ALL
-      SELECT e.option_id
-      FROM jsonb_array_elements_text(CASE jsonb_typeof(a.value) WHEN 'array' THEN a.value ELSE '[]'::jsonb END)
-        AS e(option_id)
-    ) o
+    SELECT g.question_id, g.value #>> '{}' AS option_id, count(*) AS n
+    FROM given g WHERE jsonb_typeof(g.value) = 'string'
+    GROUP BY g.question_id, g.value #>> '{}'
+    UNION ALL
+    SELECT g.question_id, e.option_id, count(*) AS n
+    FROM given g CROSS JOIN LATERAL jsonb_array_elements_text(g.value) AS e(option_id)
+    WHERE jsonb_typeof(g.value) = 'array'
+    GROUP BY g.question_id, e.option_id
   ),
-  asked AS (SELECT c.question_id, count(DISTINCT c.id) AS n FROM chosen c GROUP BY c.question_id),
   items AS (
     SELECT DISTINCT ON (i.role, i.question) i.role AS role_id, i.question AS question_id,
       CASE WHEN i.sign < 0 THEN -1 ELSE 1 END AS sign
@@ -151,40 +150,49 @@ AS $$
   ),
   scale AS (SELECT s.key AS option_id, (s.value #>> '{}')::double precision AS score FROM jsonb_each(p_scale) s),
   midpoint AS (SELECT (min(scale.score) + max(scale.score)) / 2 AS m FROM scale),
+  -- One row per person, role and item, with the person's total over the role's items. Alpha and
+  -- item-rest correlations use the people who answered all of a role's items on the scale ("not
+  -- sure" and unanswered items leave a person out of that role's figures). Worked out person by
+  -- person (a few dozen rows each): measured faster than one sort of every person's rows, and no
+  -- join between large sets for the planner to misjudge.
   scored AS (
-    SELECT p.id, i.role_id, i.question_id, s.score * i.sign AS score
-    FROM picked p CROSS JOIN items i
-    LEFT JOIN scale s ON s.option_id = p.answers ->> i.question_id
+    SELECT x.role_id, x.question_id, x.score, x.total, x.nth
+    FROM picked p
+    CROSS JOIN LATERAL (
+      SELECT y.role_id, y.question_id, y.score, sum(y.score) OVER by_role AS total,
+        count(y.score) OVER by_role AS answered, count(*) OVER by_role AS k, row_number() OVER by_role AS nth
+      FROM (
+        SELECT i.role_id, i.question_id, sc.score * i.sign AS score
+        FROM items i LEFT JOIN scale sc ON sc.option_id = p.answers ->> i.question_id
+      ) y
+      WINDOW by_role AS (PARTITION BY y.role_id)
+    ) x
+    WHERE x.answered = x.k
   ),
-  -- Alpha and item-rest correlations use the people who answered all of a role's items on
-  -- the scale ("not sure" and unanswered items leave a person out of that role's figures).
-  complete AS (
-    SELECT sc.id, sc.role_id FROM scored sc GROUP BY sc.id, sc.role_id HAVING count(sc.score) = count(*)
-  ),
-  kept AS (SELECT sc.* FROM scored sc JOIN complete c ON c.id = sc.id AND c.role_id = sc.role_id),
-  totals AS (SELECT k.id, k.role_id, sum(k.score) AS total FROM kept k GROUP BY k.id, k.role_id),
   item_stats AS (
-    SELECT k.role_id, k.question_id, count(*) AS n, var_samp(k.score) AS v, corr(k.score, t.total - k.score) AS r
-    FROM kept k JOIN totals t ON t.id = k.id AND t.role_id = k.role_id
-    GROUP BY k.role_id, k.question_id
+    SELECT s.role_id, s.question_id, count(*) AS n, var_samp(s.score) AS v, corr(s.score, s.total - s.score) AS r
+    FROM scored s GROUP BY s.role_id, s.question_id
   ),
-  role_totals AS (SELECT t.role_id, count(*) AS n, var_samp(t.total) AS v FROM totals t GROUP BY t.role_id),
+  -- One row per person and role (the first of its items) carries that person's role total.
+  role_totals AS (
+    SELECT s.role_id, count(*) AS n, var_samp(s.total) AS v FROM scored s WHERE s.nth = 1 GROUP BY s.role_id
+  ),
   role_items AS (SELECT i.role_id, count(*)::integer AS k FROM items i GROUP BY i.role_id),
   agreement AS (
-    SELECT q.question_id, count(s.score) AS answered,
-      count(*) FILTER (WHERE s.score < (SELECT m FROM midpoint)) AS disagreed,
-      count(*) FILTER (WHERE s.score > (SELECT m FROM midpoint)) AS agreed
+    SELECT q.question_id,
+      coalesce(sum(c.n) FILTER (WHERE sc.score IS NOT NULL), 0) AS answered,
+      coalesce(sum(c.n) FILTER (WHERE sc.score < (SELECT m FROM midpoint)), 0) AS disagreed,
+      coalesce(sum(c.n) FILTER (WHERE sc.score > (SELECT m FROM midpoint)), 0) AS agreed
     FROM (SELECT DISTINCT items.question_id FROM items) q
-    CROSS JOIN picked p
-    LEFT JOIN scale s ON s.option_id = p.answers ->> q.question_id
+    LEFT JOIN chosen c ON c.question_id = q.question_id
+    LEFT JOIN scale sc ON sc.option_id = c.option_id
     GROUP BY q.question_id
   )
   SELECT 'respondents', NULL, NULL, NULL, NULL::integer, t.n, NULL::double precision, NULL::double precision
   FROM total t
   UNION ALL
-  SELECT 'answers', NULL, c.question_id, c.option_id, NULL, count(*), count(*)::double precision / a.n, NULL
+  SELECT 'answers', NULL, c.question_id, c.option_id, NULL, c.n, c.n::double precision / a.n, NULL
   FROM chosen c JOIN asked a ON a.question_id = c.question_id
-  GROUP BY c.question_id, c.option_id, a.n
   UNION ALL
   SELECT 'best_fit', coalesce(p.best_fit, 'none'), NULL, NULL, NULL, count(*),
     count(*)::double precision / (SELECT total.n FROM total), NULL
