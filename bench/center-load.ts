@@ -67,7 +67,11 @@ async function main(): Promise<void> {
     // 1. Twenty computers save their work (queued in each encrypted outbox), then sync at once.
     let started = performance.now()
     for (const login of logins) {
-      const computer = await makeComputer({ sync: { batchSize: 100 } })
+      // Twenty TLS handshakes and SCRAM sign-ins at once on 2 busy cores can take longer than the app's 10 s.
+      const computer = await makeComputer({
+        sync: { batchSize: 100 },
+        connectOptions: { connectTimeoutMs: 120_000, statementTimeoutMs: 300_000 },
+      })
       computers.push(computer)
       const saved = await computer.center.centerSaveSettings(database.settingsFor(login, PASSWORD))
       if (!saved.ok) throw new Error(saved.message)
@@ -163,7 +167,9 @@ async function main(): Promise<void> {
     await database.admin.query('VACUUM ANALYZE center.anonymous_results')
 
     // 3. The report, as a supervisor through the app's own service.
-    const supervisor = await makeComputer({ connectOptions: { statementTimeoutMs: 300_000 } })
+    const supervisor = await makeComputer({
+      connectOptions: { connectTimeoutMs: 120_000, statementTimeoutMs: 600_000 },
+    })
     computers.push(supervisor)
     await supervisor.center.centerSaveSettings(database.settingsFor(`supervisor_${suffix}`, PASSWORD))
     const today = new Date().toISOString().slice(0, 10)

@@ -11,7 +11,27 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
-export const PG_BIN = process.env.CENTER_PG_BIN ?? '/usr/lib/postgresql/15/bin'
+/** Debian's PostgreSQL binaries: 15 (the version this is built for) when present, else the newest installed. */
+function findPostgres(): string {
+  if (process.env.CENTER_PG_BIN) return process.env.CENTER_PG_BIN
+  const root = '/usr/lib/postgresql'
+  const versions = fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .filter(
+          (name) => /^\d+$/.test(name) && Number(name) >= 15 && fs.existsSync(path.join(root, name, 'bin', 'postgres')),
+        )
+        .map(Number)
+        .sort((a, b) => a - b)
+    : []
+  const chosen = versions.includes(15) ? 15 : versions.at(-1)
+  if (chosen === undefined) {
+    throw new Error('PostgreSQL 15 or later is not installed: apt-get install postgresql, or set CENTER_TEST_URL.')
+  }
+  return path.join(root, String(chosen), 'bin')
+}
+
+export const PG_BIN = findPostgres()
 export const SUPERUSER = 'postgres'
 
 export interface TestServer {
