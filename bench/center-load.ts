@@ -11,7 +11,7 @@
  *     service (5 runs), and the database's size.
  * Prints a table and writes bench/center-results.json. Not part of `npm test`.
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import fc from 'fast-check'
 import { content } from '../src/content'
@@ -52,6 +52,19 @@ function note(name: string, value: string, raw?: unknown): void {
 }
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
+/** CPU time (ms) of a process, and of its children that have ended, from /proc: wall time on a shared machine says little. */
+function cpuMs(pid: number | null | undefined): number | null {
+  if (!pid) return null
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0)
+    return (ticks * 1000) / 100
+  } catch {
+    return null
+  }
+}
+const cpuNote = (ms: number | null) => (ms === null ? '' : `; server CPU ${seconds(ms)}`)
+
 async function main(): Promise<void> {
   const server = await startTestServer()
   const database = await createCenterDatabase(server)
@@ -91,6 +104,8 @@ async function main(): Promise<void> {
       `${changesTotal.toLocaleString('en-US')} in ${seconds(performance.now() - started)}`,
     )
 
+    const postmaster = server.control?.pid
+    const syncCpuBefore = cpuMs(postmaster)
     started = performance.now()
     const perComputer = await Promise.all(
       computers.map(async (computer) => {
@@ -102,11 +117,27 @@ async function main(): Promise<void> {
     )
     const syncWall = performance.now() - started
     const each = summarize(perComputer)
+    // A backend's CPU time reaches the postmaster's total once it has ended: wait for that.
+    const observer = database.admin
+    for (;;) {
+      const left = await observer.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'health-it-role-finder'`,
+      )
+      if (left.rows[0].n === 0) break
+      await new Promise<void>((resolve) => setTimeout(resolve, 50))
+    }
+    const syncCpu = syncCpuBefore === null ? null : cpuMs(postmaster)! - syncCpuBefore
     note(
       `sync, ${COMPUTERS} computers at once`,
       `${changesTotal.toLocaleString('en-US')} changes (${sessionsTotal.toLocaleString('en-US')} sessions) in ${seconds(syncWall)}: ` +
-        `${Math.round(changesTotal / (syncWall / 1000)).toLocaleString('en-US')} changes/s; per computer median ${seconds(each.median)}, p90 ${seconds(each.p90)}`,
-      { wallMs: syncWall, perComputerMedianMs: each.median, perComputerP90Ms: each.p90, changes: changesTotal },
+        `${Math.round(changesTotal / (syncWall / 1000)).toLocaleString('en-US')} changes/s; per computer median ${seconds(each.median)}, p90 ${seconds(each.p90)}${cpuNote(syncCpu)}`,
+      {
+        wallMs: syncWall,
+        perComputerMedianMs: each.median,
+        perComputerP90Ms: each.p90,
+        changes: changesTotal,
+        serverCpuMs: syncCpu,
+      },
     )
     const counts = await database.admin.query(
       `SELECT (SELECT count(*)::int FROM center.sessions) AS sessions, (SELECT count(DISTINCT id)::int FROM center.sessions) AS distinct_sessions,
@@ -142,6 +173,8 @@ async function main(): Promise<void> {
         fits: JSON.stringify(Object.fromEntries(result.ranking.map((role) => [role.roleId, role.shownFit]))),
       }
     })
+    const kioskBackend = Number((await kiosk.query('SELECT pg_backend_pid() AS pid')).rows[0].pid)
+    const insertCpuBefore = cpuMs(server.control ? kioskBackend : null)
     started = performance.now()
     for (let done = 0; done < ANONYMOUS_ROWS; done += 1_000) {
       const batch = Array.from(
@@ -160,9 +193,11 @@ async function main(): Promise<void> {
       )
     }
     const insertMs = performance.now() - started
+    const insertCpu = insertCpuBefore === null ? null : cpuMs(kioskBackend)! - insertCpuBefore
     note(
       'anonymous rows added by the kiosk login',
-      `${ANONYMOUS_ROWS.toLocaleString('en-US')} in ${seconds(insertMs)} (${Math.round(ANONYMOUS_ROWS / (insertMs / 1000)).toLocaleString('en-US')} rows/s)`,
+      `${ANONYMOUS_ROWS.toLocaleString('en-US')} in ${seconds(insertMs)} (${Math.round(ANONYMOUS_ROWS / (insertMs / 1000)).toLocaleString('en-US')} rows/s)${cpuNote(insertCpu)}`,
+      { wallMs: insertMs, serverCpuMs: insertCpu },
     )
     await database.admin.query('VACUUM ANALYZE center.anonymous_results')
 
@@ -183,10 +218,19 @@ async function main(): Promise<void> {
       respondents = built.report.respondents
     }
     const report = summarize(runs)
+    // The same report once more on a connection whose server process can be watched.
+    const direct = await database.connectAs(`supervisor_${suffix}`, PASSWORD)
+    const reportBackend = Number((await direct.query('SELECT pg_backend_pid() AS pid')).rows[0].pid)
+    const reportCpuBefore = cpuMs(server.control ? reportBackend : null)
+    await direct.query(
+      `SELECT * FROM center_reports.question_report('2026-01-01', $1::date, $2, $3::jsonb, $4::jsonb)`,
+      [today, REPORT_CONTENT.version, JSON.stringify(REPORT_CONTENT.items), JSON.stringify(REPORT_CONTENT.scale)],
+    )
+    const reportCpu = reportCpuBefore === null ? null : cpuMs(reportBackend)! - reportCpuBefore
     note(
       'question statistics report',
-      `${respondents.toLocaleString('en-US')} answer sets: median ${seconds(report.median)}, p90 ${seconds(report.p90)} (5 runs, connection included)`,
-      { respondents, medianMs: report.median, p90Ms: report.p90 },
+      `${respondents.toLocaleString('en-US')} answer sets: median ${seconds(report.median)}, p90 ${seconds(report.p90)} (5 runs, connection included)${cpuNote(reportCpu)}`,
+      { respondents, medianMs: report.median, p90Ms: report.p90, serverCpuMs: reportCpu },
     )
     const size = await database.admin.query(
       `SELECT pg_database_size(current_database()) AS total, pg_total_relation_size('center.sessions') AS sessions,
@@ -203,6 +247,7 @@ async function main(): Promise<void> {
     await database.drop().catch(() => undefined)
     await server.dispose()
   }
+  results.loadAfter = loadavg()[0]
   writeFileSync(new URL('./center-results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`)
   console.log('\n| figure | result |\n| --- | --- |')
   for (const figure of figures) console.log(`| ${figure.name} | ${figure.value} |`)

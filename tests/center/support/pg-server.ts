@@ -53,6 +53,8 @@ export interface ServerControl {
   /** Starts it again on the same folder and port; resolves once it accepts connections. */
   start(): Promise<void>
   readonly running: boolean
+  /** The postmaster's pid while running (the bench reads its CPU time). */
+  readonly pid: number | null
 }
 
 interface Account {
@@ -284,6 +286,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       start: startServer,
       get running() {
         return child !== null && child.exitCode === null
+      },
+      get pid() {
+        const current = child as ChildProcess | null
+        return current && current.exitCode === null ? (current.pid ?? null) : null
       },
     },
     async dispose() {
