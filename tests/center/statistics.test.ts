@@ -256,6 +256,14 @@ describe('anonymous statistics, opt-in per center', () => {
     )
     expect(stored.rows[0]).toMatchObject({ answers: input.answers, best_fit: 'trainer', fits: SAMPLE_RESULT.fits })
 
+    // After a restart the kiosk learns the setting in the background; the status never waits on the server.
+    const restarted = await counselorArea.reopen()
+    computers.push(restarted)
+    expect((await restarted.center.centerStatus()).kioskStats.configured).toBe(true)
+    await expect
+      .poll(async () => (await restarted.center.centerStatus()).anonymousStats, { timeout: 30_000 })
+      .toBe(true)
+
     expect(await supervisorPc.center.centerSetAnonymousStats({ enabled: false })).toEqual({ ok: true, enabled: false })
     expect(await counselorArea.center.recordAnonymousResult(input)).toEqual({ recorded: false })
     expect(await count()).toBe(1)

@@ -173,8 +173,11 @@ export function createCenterService(deps: CenterServiceDeps): MainCenterService 
     if ('ok' in link) return { ...link, sent: 0, waiting: await waiting(deps.counselorStore()), offline: false }
     let sent = 0
     try {
-      const result = await withSession(link.settings, ['counselor'], async (session) => {
+      const result = await withSession(link.settings, ['counselor', 'supervisor'], async (session) => {
         state.identity = session.identity
+        state.anonymousStats = await session.anonymousStatsEnabled()
+        // A supervisor's login reads reports; it has nothing to send, and work saved here stays here.
+        if (session.identity.kind === 'supervisor') return { sent: 0, conflicts: 0, refreshed: 0 }
         const counts = await syncWithCenter(storeOutbox(link.store), session, {
           ...deps.sync,
           afterBatch: async (progress) => {
@@ -183,7 +186,6 @@ export function createCenterService(deps: CenterServiceDeps): MainCenterService 
           },
         })
         state.conflicts = await session.openConflictCount()
-        state.anonymousStats = await session.anonymousStatsEnabled()
         return counts
       })
       noteOutcome(null)
@@ -263,7 +265,9 @@ export function createCenterService(deps: CenterServiceDeps): MainCenterService 
       const store = deps.counselorStore()
       const settings = store ? await store.centerLink().catch(() => null) : null
       const kioskSettings = await deps.kioskStats.load()
-      if (kioskSettings && !state.kioskStatsChecked) await refreshKioskStats()
+      // Asked in the background: the welcome screen must not wait on a server. Until the answer
+      // arrives, anonymousStats stays null (unknown) and the screen asks again later.
+      if (kioskSettings && !state.kioskStatsChecked) void refreshKioskStats()
       return {
         available: true,
         configured: settings !== null,
