@@ -11,6 +11,7 @@ const PURE_LAYERS = [
   'src/content/**/*.ts',
   'src/storage/**/*.ts',
   'src/counselor/**/*.ts',
+  'src/center/**/*.ts',
 ]
 
 /**
@@ -106,6 +107,7 @@ export default tseslint.config(
   {
     files: [
       'electron/**/*.ts',
+      'center/**/*.ts',
       'cli/**/*.ts',
       'scripts/**/*.{mjs,ts}',
       'bench/**/*.ts',

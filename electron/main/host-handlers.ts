@@ -1,4 +1,5 @@
 import type { CounselorApi, FileApi, KioskApi } from '../../src/shared/counselor-contract'
+import type { CenterApi } from '../../src/shared/center-contract'
 import type { AppInfo, HostApi, InterfaceLanguage, Preferences, RendererError } from '../../src/shared/host-contract'
 import type { ProgressStore, RecordStore } from './services/progress-store'
 
@@ -16,6 +17,8 @@ export interface HostServices {
   interfaceLanguage: { set(language: InterfaceLanguage): void }
   /** The page's uncaught errors, into main's error log (error-reporting.ts). */
   rendererErrors: { record(report: RendererError): void }
+  /** Center mode: a center's shared PostgreSQL database (electron/main/center). */
+  center: CenterApi
 }
 
 /**
@@ -33,11 +36,13 @@ export function createHostHandlers({
   kioskSwitch,
   interfaceLanguage,
   rendererErrors,
+  center,
 }: HostServices): HostApi {
   return {
     ...counselor,
     ...files,
     ...kioskSwitch,
+    ...center,
     async getAppInfo(): Promise<AppInfo> {
       const info: AppInfo = { name: app.getName(), version: app.getVersion(), host: 'electron', kiosk }
       return kiosk ? { ...info, kioskIdleSeconds } : info

@@ -5,7 +5,19 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  type WebContents,
+} from 'electron'
 import { APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, appPageUrl, createAppRequestHandler } from './app-protocol'
 import { CONTENT_VERSION } from './build-info'
 import {
@@ -22,6 +34,8 @@ import { aboutDetail, buildMenuTemplate } from './menu'
 import { guardWebContents, isTrustedSender } from './security'
 import { createErrorLog } from './services/error-log'
 import { createMainCounselorService } from './services/counselor'
+import { createMainCenter, notifyOnSave } from './center/main-center'
+import type { CounselorStore } from '../../src/storage'
 import { createFileService } from './services/export-files'
 import { createKioskSettingStore, createPreferencesStore, createProgressStore } from './services/progress-store'
 import { createKioskSwitch } from '../../src/counselor/kiosk-switch'
@@ -111,7 +125,21 @@ function start(): void {
       // A kiosk window lives in its own in-memory session, which needs the handler too.
       protocol.handle(APP_SCHEME, serveApp)
       if (kiosk) session.fromPartition(KIOSK_PARTITION).protocol.handle(APP_SCHEME, serveApp)
-      const counselor = createMainCounselorService(userData)
+      // Center mode syncs through the open counselor store, and hears of every save.
+      let openStore: CounselorStore | null = null
+      const center = createMainCenter({
+        userData,
+        safeStorage,
+        counselorStore: () => openStore,
+        log: (error) => errorLog.record('main:center', error),
+      })
+      const counselor = notifyOnSave(
+        createMainCounselorService(userData, undefined, (store) => {
+          openStore = store
+          center.storeChanged(store)
+        }),
+        () => center.changed(),
+      )
       const preferences = createPreferencesStore(userData)
       const saved = kiosk ? null : await preferences.load().catch(() => null)
       if (saved) language.set(saved.locale)
@@ -125,6 +153,7 @@ function start(): void {
           kioskIdleSeconds: kioskIdleSeconds(process.argv),
           counselor,
           files: createFileService({ chooseSavePath, renderPdf }),
+          center,
           kioskSwitch: createKioskSwitch({
             counselor,
             saveSetting: (setting) => kioskSetting.save(setting),

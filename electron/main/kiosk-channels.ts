@@ -18,6 +18,10 @@ const ANSWERED_IN_KIOSK: ReadonlySet<Channel> = new Set([
   // goes to the local log (its text only, never an answer or a record).
   CHANNELS.setInterfaceLanguage,
   CHANNELS.logError,
+  // Center mode: whether anonymous statistics are on (the welcome page says so), and adding
+  // one anonymous result; nothing that reads a client or a report.
+  CHANNELS.centerStatus,
+  CHANNELS.recordAnonymousResult,
 ])
 
 export const REFUSED_IN_KIOSK_MESSAGE = 'This is not available while the app is a kiosk.'

@@ -39,6 +39,8 @@ export interface CounselorServiceOptions {
   kdfIterations?: number
   /** One writer at a time for this data (see src/storage/writer-lock.ts). Default: a lock of this service alone. */
   writerLock?: WriterLock
+  /** Told when counselor data opens (the store) or closes (null); center mode syncs through it. */
+  onStoreChange?: (store: CounselorStore | null) => void
 }
 
 /** The passcode check for leaving a kiosk. */
@@ -111,6 +113,7 @@ export function createCounselorService(options: CounselorServiceOptions): Counse
   async function closeStore(): Promise<void> {
     const open = store
     store = null
+    if (open) options.onStoreChange?.(null)
     try {
       await open?.close()
     } finally {
@@ -122,6 +125,7 @@ export function createCounselorService(options: CounselorServiceOptions): Counse
 
   function opened(result: OpenedCounselorStore): CounselorOpenResult {
     store = result.store
+    options.onStoreChange?.(store)
     return {
       ok: true,
       status: result.status,
@@ -191,6 +195,7 @@ export function createCounselorService(options: CounselorServiceOptions): Counse
           // This window holds the lock: keep it until everything is gone.
           const open = store
           store = null
+          options.onStoreChange?.(null)
           await open.close().catch(() => undefined)
         }
         try {

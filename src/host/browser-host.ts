@@ -6,6 +6,7 @@
 import type { AppInfo, HostApi, Preferences, SavedProgress } from '../shared/host-contract'
 import type { CounselorApi, FileApi, KioskApi } from '../shared/counselor-contract'
 import type { CounselorService } from '../counselor/service'
+import { createUnavailableCenter } from './browser-center'
 
 export const PROGRESS_KEY = 'health-it-role-finder.progress'
 export const PREFERENCES_KEY = 'health-it-role-finder.preferences'
@@ -104,6 +105,8 @@ export function createBrowserHost(
     saveFile: async (file) => (await extras.files()).saveFile(file),
     printToPdf: async (request) => (await extras.files()).printToPdf(request),
     setKioskMode: async (request) => (await extras.kioskSwitch()).setKioskMode(request),
+    // No center mode in a browser: every center request gets a plain "not available" refusal.
+    ...createUnavailableCenter(),
   }
 }
 

@@ -1,8 +1,10 @@
 /**
  * IPC channel names, one per HostApi function. Part of the host contract
- * (host-contract.ts re-exports it); kept in its own file with no imports so the
- * sandboxed preload bundles a few lines, not the validators.
+ * (host-contract.ts re-exports it); kept in its own file, importing only the equally
+ * import-free center-channels.ts, so the sandboxed preload bundles a few lines, not the validators.
  */
+import { CENTER_CHANNELS } from './center-channels'
+
 export const CHANNELS = {
   getAppInfo: 'app:get-info',
   loadProgress: 'progress:load',
@@ -32,6 +34,7 @@ export const CHANNELS = {
   setKioskMode: 'kiosk:set',
   setInterfaceLanguage: 'app:set-language',
   logError: 'app:log-error',
+  ...CENTER_CHANNELS,
 } as const
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS]

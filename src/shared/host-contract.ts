@@ -11,6 +11,7 @@ import { CHANNELS, type Channel } from './channels'
 import type { IpcResult } from './ipc-result'
 import { RENDERER_ERROR_LIMITS } from './error-report'
 import { COUNSELOR_PAYLOADS, type CounselorApi, type FileApi, type KioskApi } from './counselor-contract'
+import { CENTER_PAYLOADS, type CenterApi } from './center-contract'
 
 export { answersSchema }
 
@@ -69,7 +70,7 @@ export interface AppInfo {
 export { DEFAULT_KIOSK_IDLE_SECONDS, parseIdleSeconds } from './kiosk'
 
 /** What the renderer may ask of its host. Every function is one user intent. */
-export interface HostApi extends CounselorApi, FileApi, KioskApi {
+export interface HostApi extends CounselorApi, FileApi, KioskApi, CenterApi {
   getAppInfo(): Promise<AppInfo>
   loadProgress(): Promise<SavedProgress | null>
   saveProgress(progress: SavedProgress): Promise<void>
@@ -109,4 +110,5 @@ export const PAYLOADS = {
   [CHANNELS.setInterfaceLanguage]: interfaceLanguageSchema,
   [CHANNELS.logError]: rendererErrorSchema,
   ...COUNSELOR_PAYLOADS,
+  ...CENTER_PAYLOADS,
 } as const satisfies Record<Channel, z.ZodType>

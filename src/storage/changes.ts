@@ -2,10 +2,13 @@
  * A change is a whole record as it should now be stored. Saving applies changes to
  * the in-memory database and writes the same changes to the journal; opening replays
  * the journal with this very function, so both paths stay identical.
- * Deletions are never journaled: deleting rewrites the whole file (see deleteClient).
+ * Deletions of client data are never journaled: deleting rewrites the whole file (see
+ * deleteClient). Center mode's changes (center-outbox.ts) may remove outbox entries, which
+ * hold only ids.
  */
 import type { Database } from 'sql.js'
 import { z } from '../shared/zod'
+import { CENTER_CHANGE_SCHEMAS, applyCenterChange } from './center-outbox'
 import { putClient } from './client-table'
 import { clientSchema, sessionSchema } from '../shared/records'
 import { putSession } from './session-table'
@@ -14,6 +17,7 @@ import { inTransaction } from './sql-helpers'
 export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('client'), client: clientSchema }).strict(),
   z.object({ kind: z.literal('session'), session: sessionSchema }).strict(),
+  ...CENTER_CHANGE_SCHEMAS,
 ])
 export type Change = z.output<typeof changeSchema>
 
@@ -27,7 +31,8 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
   inTransaction(db, () => {
     for (const change of changes) {
       if (change.kind === 'client') putClient(db, change.client)
-      else putSession(db, change.session)
+      else if (change.kind === 'session') putSession(db, change.session)
+      else applyCenterChange(db, change)
     }
   })
 }

@@ -5,8 +5,20 @@
  * memory; a change resolves once it is durable on disk.
  */
 import { z } from '../shared/zod'
+import type { CenterConnection } from '../shared/center-contract'
 import { deleteClientRows, findClient, listClientSummaries } from './client-table'
 import type { Change } from './changes'
+import {
+  type OutboxItem,
+  type RecordVersion,
+  clientHasWaitingChanges,
+  countOutbox,
+  newChangeId,
+  outboxEntriesFor,
+  readCenterLink,
+  readOutbox,
+  readVersions,
+} from './center-outbox'
 import type { EncryptedDatabase } from './encrypted-database'
 import { StorageError, guarded, writeFailed } from './errors'
 import { deriveKey, keyCheckPasses, newKdfParams, sealKeyCheck } from './passcode-crypto'
@@ -78,7 +90,7 @@ export class CounselorStore {
         createdAt: stamp,
         updatedAt: stamp,
       }
-      return this.database.change(() => ({ changes: [{ kind: 'client', client }], result: client }))
+      return this.database.change(() => ({ changes: this.queued([{ kind: 'client', client }]), result: client }))
     })
   }
 
@@ -98,7 +110,7 @@ export class CounselorStore {
           notes: data.notes ?? existing.notes,
           updatedAt: this.timestamp(),
         }
-        return { changes: [{ kind: 'client', client }], result: client }
+        return { changes: this.queued([{ kind: 'client', client }]), result: client }
       })
     })
   }
@@ -158,7 +170,7 @@ export class CounselorStore {
           existing !== null &&
           JSON.stringify([existing.answers, existing.result]) === JSON.stringify([session.answers, session.result])
         if (!unchanged) checkSessionAgainstContent(session, 'Could not save the session')
-        return { changes: [{ kind: 'session', session }], result: session }
+        return { changes: this.queued([{ kind: 'session', session }]), result: session }
       })
     })
   }
@@ -248,7 +260,7 @@ export class CounselorStore {
         }
         const session: Session = { ...file.session, clientId }
         changes.push({ kind: 'session', session })
-        return { changes, result: session }
+        return { changes: this.queued(changes), result: session }
       })
     })
   }
@@ -309,6 +321,75 @@ export class CounselorStore {
     })
   }
 
+  // Center mode (center-outbox.ts). Saves above add outbox entries once a center is linked.
+
+  /** The center connection kept in this database, or null when not in center mode. */
+  centerLink(): Promise<CenterConnection | null> {
+    return this.operation(() => readCenterLink(this.database.db))
+  }
+
+  /** Links (or, with null, unlinks) a center. Linking queues every record the center has not seen. */
+  setCenterLink(settings: CenterConnection | null): Promise<void> {
+    return this.operation(() =>
+      this.database.change(() => {
+        const linkedAt = this.timestamp()
+        const changes: Change[] = [{ kind: 'center-link', settings, linkedAt }]
+        if (settings) changes.push({ kind: 'outbox-add-all', prefix: newChangeId(), queuedAt: linkedAt })
+        return { changes, result: undefined }
+      }),
+    )
+  }
+
+  /** The oldest changes waiting to be sent, each with its record as it is now. */
+  centerOutbox(limit: number): Promise<OutboxItem[]> {
+    return this.operation(() => readOutbox(this.database.db, limit))
+  }
+
+  centerWaitingCount(): Promise<number> {
+    return this.operation(() => countOutbox(this.database.db))
+  }
+
+  /** The center answered these changes; a null version means a conflict (the known version stays). */
+  centerChangesDone(done: { changeId: string; version: RecordVersion | null }[]): Promise<void> {
+    if (done.length === 0) return Promise.resolve()
+    return this.operation(() =>
+      this.database.change(() => ({ changes: [{ kind: 'outbox-done', done }], result: undefined })),
+    )
+  }
+
+  /** The center's version of every record held here that the center has seen. */
+  centerVersions(): Promise<RecordVersion[]> {
+    return this.operation(() => readVersions(this.database.db))
+  }
+
+  /**
+   * Keeps copies received from the center, with their versions, without queuing them to be
+   * sent back. Refused (returns false) while changes to the same client wait to be sent:
+   * they would otherwise be overwritten unseen.
+   */
+  acceptCenterCopies(copy: {
+    client: Client | null
+    sessions: Session[]
+    versions: RecordVersion[]
+  }): Promise<boolean> {
+    const clientId = copy.client?.id ?? copy.sessions[0]?.clientId ?? copy.versions[0]?.clientId
+    return this.operation(async () => {
+      try {
+        await this.database.change(() => {
+          if (clientId !== undefined && clientHasWaitingChanges(this.database.db, clientId)) {
+            // Thrown inside the plan, so nothing is written.
+            throw new StorageError('conflict', 'This client has changes waiting to be sent.')
+          }
+          return { changes: [{ kind: 'center-copy', ...copy }], result: undefined }
+        })
+        return true
+      } catch (error) {
+        if (error instanceof StorageError && error.code === 'conflict') return false
+        throw error
+      }
+    })
+  }
+
   /** Waits for pending writes, then frees memory. Later calls reject with `closed`. */
   close(): Promise<void> {
     return guarded(async () => {
@@ -343,6 +424,15 @@ export class CounselorStore {
         'They will be removed the next time a client is deleted or the passcode is changed.',
       )
     }
+  }
+
+  /** A save's changes, plus an outbox entry for each when this computer is linked to a center. */
+  private queued(changes: Change[]): Change[] {
+    const records = changes.filter(
+      (change): change is Extract<Change, { kind: 'client' | 'session' }> =>
+        change.kind === 'client' || change.kind === 'session',
+    )
+    return [...changes, ...outboxEntriesFor(this.database.db, records, this.timestamp())]
   }
 
   private operation<T>(work: () => Promise<T> | T): Promise<T> {

@@ -43,6 +43,36 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX sessions_by_start ON sessions (started_at)',
     ],
   },
+  {
+    version: 2,
+    description: "center mode: the center's connection details, changes waiting to be sent, the center's versions",
+    statements: [
+      `CREATE TABLE center_link (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        -- host, port, database, login, password, TLS mode: encrypted with the rest of the file
+        settings_json TEXT NOT NULL,
+        linked_at TEXT NOT NULL
+      ) STRICT`,
+      `CREATE TABLE center_outbox (
+        -- the order saves happened in, which is the order they are sent in
+        seq INTEGER PRIMARY KEY,
+        change_id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('client', 'session')),
+        record_id TEXT NOT NULL,
+        client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        queued_at TEXT NOT NULL
+      ) STRICT`,
+      'CREATE INDEX center_outbox_by_client ON center_outbox (client_id)',
+      `CREATE TABLE center_versions (
+        kind TEXT NOT NULL CHECK (kind IN ('client', 'session')),
+        record_id TEXT NOT NULL,
+        client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        PRIMARY KEY (kind, record_id)
+      ) STRICT`,
+      'CREATE INDEX center_versions_by_client ON center_versions (client_id)',
+    ],
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((latest, step) => Math.max(latest, step.version), 0)

@@ -13,6 +13,7 @@ import { createCounselorService } from '../../src/counselor/service'
 import type { ExportFile } from '../../src/shared/counselor-contract'
 import type { HostApi, Preferences, RendererError, SavedProgress } from '../../src/shared/host-contract'
 import { memoryAdapter } from '../fixtures/memory-adapter'
+import { createUnavailableCenter } from '../../src/host/browser-center'
 import { useKioskStore } from '../../src/stores/kiosk'
 import { usePreferencesStore } from '../../src/stores/preferences'
 import { CONDITION_WAIT } from '../fixtures/waiting'
@@ -77,6 +78,7 @@ export function memoryHost(
         ? { ok: true, restarting: true }
         : { ok: false, reason: 'wrong-passcode', message: 'The passcode is not right.' }
     },
+    ...createUnavailableCenter(),
   }
   return { host, state }
 }

@@ -1,7 +1,11 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import initSqlJs from 'sql.js'
-import { createCounselorService, type CounselorService } from '../../../src/counselor/service'
+import {
+  createCounselorService,
+  type CounselorService,
+  type CounselorServiceOptions,
+} from '../../../src/counselor/service'
 import { createProcessWriterLock } from '../../../src/storage/writer-lock'
 import { createDatabaseFileAdapter } from './database-file'
 import { SQL_WASM_FILE } from './sql-wasm'
@@ -15,11 +19,13 @@ import { SQL_WASM_FILE } from './sql-wasm'
 export function createMainCounselorService(
   userData: string,
   wasmFolder = path.dirname(fileURLToPath(import.meta.url)),
+  onStoreChange?: CounselorServiceOptions['onStoreChange'],
 ): CounselorService {
   const databasePath = path.join(userData, 'counselor', 'counselor-data.db')
   return createCounselorService({
     adapter: createDatabaseFileAdapter(databasePath),
     loadSqlJs: () => initSqlJs({ locateFile: () => path.join(wasmFolder, SQL_WASM_FILE) }),
     writerLock: createProcessWriterLock(path.resolve(databasePath)),
+    ...(onStoreChange ? { onStoreChange } : {}),
   })
 }

@@ -8,6 +8,7 @@ export type ErrorSource =
   | 'main:startup'
   | 'main:ipc'
   | 'main:window'
+  | 'main:center'
   | 'renderer:gone'
   | 'renderer:error'
   | 'renderer:unhandledrejection'

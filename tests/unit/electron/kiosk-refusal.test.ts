@@ -10,10 +10,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { registerIpcHandlers, type IpcSender } from '../../../electron/main/ipc'
 import { isTrustedSender } from '../../../electron/main/security'
 import { CHANNELS, PAYLOADS, type Channel, type HostApi } from '../../../src/shared/host-contract'
+import { ROLE_IDS } from '../../../src/shared/roles'
 import { realHostHandlers } from './fixtures/host-handlers'
 
 const ownPage: IpcSender = { senderFrame: { url: 'app://bundle/index.html#/' } }
 const id = 'abc-123'
+
+const CONNECTION = {
+  host: 'db.example.org',
+  port: 5432,
+  database: 'center',
+  user: 'counselor',
+  password: 'pw',
+  sslMode: 'verify-full',
+}
 
 /** A valid payload for every channel: a refusal must come from the kiosk, never from validation. */
 const VALID: Record<Channel, unknown> = {
@@ -45,6 +55,28 @@ const VALID: Record<Channel, unknown> = {
   [CHANNELS.setKioskMode]: { enabled: false, passcode: 'center passcode' },
   [CHANNELS.setInterfaceLanguage]: 'es',
   [CHANNELS.logError]: { kind: 'error', message: 'A test error.' },
+  [CHANNELS.centerStatus]: undefined,
+  [CHANNELS.centerTestSettings]: CONNECTION,
+  [CHANNELS.centerSaveSettings]: CONNECTION,
+  [CHANNELS.centerForgetSettings]: undefined,
+  [CHANNELS.centerSyncNow]: undefined,
+  [CHANNELS.centerListClients]: { query: '' },
+  [CHANNELS.centerCopyClient]: { clientId: id },
+  [CHANNELS.centerListConflicts]: undefined,
+  [CHANNELS.centerResolveConflict]: { conflictId: 1, keep: 'center', centerVersion: 1 },
+  [CHANNELS.centerQuestionReport]: { from: '2026-11-01', to: '2026-11-30' },
+  [CHANNELS.centerExportQuestionReport]: { from: '2026-11-01', to: '2026-11-30' },
+  [CHANNELS.centerSetAnonymousStats]: { enabled: true },
+  [CHANNELS.centerSaveKioskStatsSettings]: null,
+  [CHANNELS.recordAnonymousResult]: {
+    locale: 'en',
+    answers: {},
+    result: {
+      fits: Object.fromEntries(ROLE_IDS.map((role) => [role, 50])),
+      bestFit: null,
+      contentVersion: '2026.12.1',
+    },
+  },
 }
 
 /** What a walk-in person's app needs; everything else is counselor or file business. */
@@ -58,6 +90,10 @@ const ANSWERED = new Set<Channel>([
   CHANNELS.setInterfaceLanguage,
   CHANNELS.logError,
   CHANNELS.setKioskMode,
+  // Center mode: whether anonymous statistics are on (the welcome page says so), and adding
+  // one anonymous result; nothing that reads a client or a report.
+  CHANNELS.centerStatus,
+  CHANNELS.recordAnonymousResult,
 ])
 
 type Listener = (event: IpcSender, payload: unknown) => Promise<unknown>

@@ -87,6 +87,8 @@ function makeElectron(options: { gotLock: boolean; appRoot: string; userData: st
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
     shell: { openPath: vi.fn(async () => '') },
     screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
+    // Center mode seals a kiosk's connection with it; nothing here is sealed.
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
   }
 }
 

@@ -28,6 +28,17 @@ const SEED_BY_VERSION: Record<number, string[]> = {
     `INSERT INTO sessions VALUES ('session-v1', 'client-v1', '2026-01-02T10:05:00.000Z', NULL, 'es-US',
       '{"licensed_clinician":"no"}', '{"licensed_clinician":"asked twice"}', NULL, NULL)`,
   ],
+  2: [
+    `INSERT INTO clients VALUES ('client-v1', 'Ana Pérez', 'ana@example.org', 'Seen in March', 'ana perez\u0001ana@example.org',
+      '2026-01-02T10:00:00.000Z', '2026-01-02T10:00:00.000Z')`,
+    `INSERT INTO sessions VALUES ('session-v1', 'client-v1', '2026-01-02T10:05:00.000Z', NULL, 'es-US',
+      '{"licensed_clinician":"no"}', '{"licensed_clinician":"asked twice"}', NULL, NULL)`,
+    `INSERT INTO center_link VALUES (1, '{"host":"db.example.org","port":5432,"database":"center","user":"ana","password":"x","sslMode":"prefer"}',
+      '2026-01-03T09:00:00.000Z')`,
+    `INSERT INTO center_outbox (change_id, kind, record_id, client_id, queued_at)
+      VALUES ('0b6f3c1e-7d2a-4c55-9a57-3f1f4f0b2a11', 'session', 'session-v1', 'client-v1', '2026-01-03T09:00:00.000Z')`,
+    "INSERT INTO center_versions VALUES ('client', 'client-v1', 'client-v1', 3)",
+  ],
 }
 
 let SQL: SqlJsStatic
