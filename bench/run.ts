@@ -49,6 +49,7 @@ const first = bank.questions[0]!
 const servers = [await serveStatic({ root: dist, port: 4391 })]
 const browser = await launchBrowser()
 let figures: Figure[]
+let startupSamples: unknown
 try {
   const ours = servers[0]!
   await buildFloor(browser, { appUrl: ours.url, distDir: dist, outDir: floorDir, plan: oursFirstQuestionPlan(first) })
@@ -65,6 +66,7 @@ try {
     },
     { runs: RUNS, throttles: THROTTLES },
   )
+  startupSamples = startup.samples
   const { ours: oursLoad, peer: peerLoad } = startup.firstLoad
   const journeys = startup.journeys
   figures = [
@@ -139,6 +141,8 @@ writeFileSync(
       minutes: round(minutes),
       machine,
       figures,
+      // Every timed load, in ms from navigation start: samples[throttle][page][round].
+      startupSamples,
       storage: storage.rows,
     },
     null,
