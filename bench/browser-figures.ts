@@ -36,9 +36,12 @@ export function firstQuestionPlan(first: BankQuestion, start?: string): MarkPlan
   }
 }
 
-/** Our question 1: the welcome screen's Start is pressed the moment it shows. */
+/**
+ * Our question 1: the welcome screen's Start is pressed the moment it shows. The selector
+ * matches Start as a button or as a plain link (a pre-rendered welcome screen may make it one).
+ */
 export function oursFirstQuestionPlan(first: BankQuestion): MarkPlan {
-  return firstQuestionPlan(first, 'button.button--primary')
+  return firstQuestionPlan(first, 'main .button--primary')
 }
 
 /**
