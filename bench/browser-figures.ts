@@ -1,10 +1,12 @@
-/** Start-up, responsiveness, transfer size and memory of the built renderer in headless Chromium. */
+/** Timed cold loads in headless Chromium, our journey's Next and result times, and transfer sizes. */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser, type Page } from '@playwright/test'
+import en from '../src/i18n/en'
 import { PERSONAS } from '../tests/fixtures/personas'
-import { summarize, type Figure } from './stats'
+import type { BankQuestion } from './peer/survey-from-bank'
+import { probeScript, readMark, type MarkPlan } from './probe'
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -15,16 +17,119 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ]
 
-// Page-side code is kept as plain source text: tsx would otherwise add helpers the page lacks.
-const PAINTED_AT = `(sel) => new Promise((resolve) => {
-  const done = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))
-  if (document.querySelector(sel)) return done()
-  const observer = new MutationObserver(() => {
-    if (document.querySelector(sel)) { observer.disconnect(); done() }
-  })
-  observer.observe(document, { childList: true, subtree: true })
-})`
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+}
 
+/** Our welcome screen: painted when its heading is in the DOM (see bench/probe.ts). */
+export const WELCOME_PLAN: MarkPlan = { kind: 'selector', selector: 'main h1' }
+
+/** Question 1 of the bank, as every page in the bench shows it; `start` is clicked first if given. */
+export function firstQuestionPlan(first: BankQuestion, start?: string): MarkPlan {
+  if (first.askedOnlyIf) throw new Error(`bench: the first question (${first.id}) is asked only on a condition`)
+  return {
+    kind: 'question',
+    prompt: first.prompt,
+    options: first.options.map((o) => o.label),
+    next: en.question.next,
+    ...(start ? { start } : {}),
+  }
+}
+
+/**
+ * Our question 1: the welcome screen's Start is pressed the moment it shows. The selector
+ * matches Start as a button or as a plain link (a pre-rendered welcome screen may make it one).
+ */
+export function oursFirstQuestionPlan(first: BankQuestion): MarkPlan {
+  return firstQuestionPlan(first, 'main .button--primary')
+}
+
+/**
+ * One cold load: a fresh window (new context, so an empty cache and no storage), the CPU
+ * slowed `throttle` times (CDP Emulation.setCPUThrottlingRate) before navigating, the
+ * probe installed. Resolves with the probe's mark in ms from navigation start. `before`
+ * runs once the window is open, `after` in the same window before it closes.
+ */
+export async function timedLoad(
+  browser: Browser,
+  url: string,
+  plan: MarkPlan,
+  {
+    throttle = 1,
+    before,
+    after,
+  }: { throttle?: number; before?: (page: Page) => void; after?: (page: Page) => Promise<void> } = {},
+): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  try {
+    await context.addInitScript(probeScript(plan))
+    const page = await context.newPage()
+    before?.(page)
+    if (throttle !== 1) {
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
+    }
+    await page.goto(url, { waitUntil: 'commit' })
+    const mark = await readMark(page)
+    await after?.(page)
+    return mark
+  } finally {
+    await context.close()
+  }
+}
+
+/** Starts recording which files `page` fetches; call the result once the page is idle. */
+export function recordTransfers(page: Page, distDir: string): () => Promise<TransferSizes> {
+  const loaded: string[] = []
+  page.on('response', (r) => loaded.push(new URL(r.url()).pathname))
+  return async () => {
+    await page.waitForLoadState('networkidle')
+    return transferSizes(distDir, loaded)
+  }
+}
+
+export interface JourneyTimes {
+  next: number[]
+  result: number
+  heapMB: number
+}
+
+/**
+ * From question 1 (already shown in `page`), answers every question as the first persona
+ * would, timing each Next until the next step is painted, then the last answer to the result.
+ */
+export async function timeJourney(page: Page): Promise<JourneyTimes> {
+  const persona = PERSONAS[0]!
+  const next: number[] = []
+  for (let position = 1; ; position++) {
+    const id = (await page.evaluate(`document.querySelector('.choice__input')?.name.replace('answer-', '')`)) as
+      string | undefined
+    if (!id) break
+    const answer = persona.answers[id]!
+    for (const optionId of Array.isArray(answer) ? answer : [answer]) {
+      await page.evaluate(`document.getElementById(${JSON.stringify(`answer-${id}-${optionId}`)}).click()`)
+    }
+    const isLast = await page.evaluate(
+      `document.querySelector('button[type=submit]').textContent.trim() !== ${JSON.stringify(en.question.next)}`,
+    )
+    if (isLast) {
+      await page.evaluate(`document.querySelector('button[type=submit]').click()`)
+      break
+    }
+    const expected = `Question ${position + 1} of ${await totalQuestions(page)}`
+    next.push(await timeClick(page, 'button[type=submit]', '.step-indicator__count', expected))
+  }
+  await page.waitForSelector('.review')
+  const result = await timeClick(page, '.review .button--primary', '#best-fit-title')
+
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+  return { next, result, heapMB: usage.usedSize / 1024 / 1024 }
+}
+
+// Page-side code is kept as plain source text: tsx would otherwise add helpers the page lacks.
+// The same "painted" as bench/probe.ts: in the DOM, then the next frame, then a task.
 const TIME_CLICK = `({ button, selector, text }) => new Promise((resolve) => {
   const ready = () => {
     const el = document.querySelector(selector)
@@ -41,127 +146,9 @@ const TIME_CLICK = `({ button, selector, text }) => new Promise((resolve) => {
   document.querySelector(button).click()
 })`
 
-// Waits (in the page, with no round trip to the test runner) for Start, presses it at once,
-// and resolves with ms from navigation start when the first question is painted.
-const START_AND_FIRST_QUESTION = `() => new Promise((resolve) => {
-  const painted = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))
-  let started = false
-  const step = () => {
-    if (!started) {
-      const start = document.querySelector('button.button--primary')
-      if (!start) return false
-      started = true
-      start.click()
-    }
-    if (document.querySelector('legend h1') && document.querySelector('.choice__input')) { painted(); return true }
-    return false
-  }
-  if (step()) return
-  const observer = new MutationObserver(() => { if (step()) observer.disconnect() })
-  observer.observe(document, { childList: true, subtree: true })
-})`
-
-/** Resolves with ms from navigation start when `selector` is in the DOM and a frame has been painted. */
-function paintedAt(page: Page, selector: string): Promise<number> {
-  return page.evaluate(`(${PAINTED_AT})(${JSON.stringify(selector)})`) as Promise<number>
-}
-
-/** Presses Start as soon as it shows; resolves with ms from navigation start to the first question painted. */
-export function startAndTimeFirstQuestion(page: Page): Promise<number> {
-  return page.evaluate(`(${START_AND_FIRST_QUESTION})()`) as Promise<number>
-}
-
 /** Clicks `button` and resolves with ms until `selector` (with `text`, if given) is painted. */
 function timeClick(page: Page, button: string, selector: string, text?: string): Promise<number> {
   return page.evaluate(`(${TIME_CLICK})(${JSON.stringify({ button, selector, text })})`) as Promise<number>
-}
-
-export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  return context.newPage()
-}
-
-/** Opens `url` in a fresh window, times the welcome screen's paint, and closes the window. */
-export async function timeWelcome(browser: Browser, url: string): Promise<number> {
-  const page = await newPage(browser)
-  try {
-    await page.goto(url, { waitUntil: 'commit' })
-    return await paintedAt(page, 'main h1')
-  } finally {
-    await page.context().close()
-  }
-}
-
-export async function measureBrowser(baseUrl: string, distDir: string, runs: number): Promise<Figure[]> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
-  const welcome: number[] = []
-  const firstQuestion: number[] = []
-  const next: number[] = []
-  const result: number[] = []
-  const heap: number[] = []
-  let firstLoad = { jsRaw: 0, jsGzip: 0, cssRaw: 0, cssGzip: 0 }
-  const persona = PERSONAS[0]!
-
-  try {
-    for (let run = 0; run < runs; run++) {
-      // Each figure comes from a fresh window (new context, cold cache), one window at a
-      // time, as one person at one computer: a second window still settling after its own
-      // load would take CPU from the one being timed.
-      welcome.push(await timeWelcome(browser, baseUrl))
-
-      // The journey window presses Start as soon as it shows, then answers every question.
-      const page = await newPage(browser)
-      const loaded: string[] = []
-      page.on('response', (r) => loaded.push(new URL(r.url()).pathname))
-      await page.goto(baseUrl, { waitUntil: 'commit' })
-      firstQuestion.push(await startAndTimeFirstQuestion(page))
-      if (run === 0) {
-        await page.waitForLoadState('networkidle')
-        firstLoad = transferSizes(distDir, loaded)
-      }
-
-      // Answer as the persona would, timing each Next.
-      for (let position = 1; ; position++) {
-        const id = (await page.evaluate(`document.querySelector('.choice__input')?.name.replace('answer-', '')`)) as
-          string | undefined
-        if (!id) break
-        const answer = persona.answers[id]!
-        for (const optionId of Array.isArray(answer) ? answer : [answer]) {
-          await page.evaluate(`document.getElementById(${JSON.stringify(`answer-${id}-${optionId}`)}).click()`)
-        }
-        const isLast = await page.evaluate(
-          `document.querySelector('button[type=submit]').textContent.trim() !== 'Next'`,
-        )
-        if (isLast) {
-          await page.evaluate(`document.querySelector('button[type=submit]').click()`)
-          break
-        }
-        const expected = `Question ${position + 1} of ${await totalQuestions(page)}`
-        next.push(await timeClick(page, 'button[type=submit]', '.step-indicator__count', expected))
-      }
-      await page.waitForSelector('.review')
-      result.push(await timeClick(page, '.review .button--primary', '#best-fit-title'))
-
-      const cdp = await page.context().newCDPSession(page)
-      await cdp.send('HeapProfiler.collectGarbage')
-      const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
-      heap.push(usage.usedSize / 1024 / 1024)
-      await page.context().close()
-    }
-  } finally {
-    await browser.close()
-  }
-  return [
-    { name: 'welcomePaintedMs', unit: 'ms', ...summarize(welcome) },
-    { name: 'firstQuestionInteractiveMs', unit: 'ms', ...summarize(firstQuestion) },
-    { name: 'nextQuestionMs', unit: 'ms', ...summarize(next) },
-    { name: 'resultShownMs', unit: 'ms', ...summarize(result) },
-    { name: 'firstLoadJsKB', unit: 'KB', value: round(firstLoad.jsRaw) },
-    { name: 'firstLoadJsGzipKB', unit: 'KB', value: round(firstLoad.jsGzip) },
-    { name: 'firstLoadCssKB', unit: 'KB', value: round(firstLoad.cssRaw) },
-    { name: 'firstLoadCssGzipKB', unit: 'KB', value: round(firstLoad.cssGzip) },
-    { name: 'jsHeapAfterJourneyMB', unit: 'MB', ...summarize(heap) },
-  ]
 }
 
 async function totalQuestions(page: Page): Promise<number> {
@@ -169,7 +156,15 @@ async function totalQuestions(page: Page): Promise<number> {
   return Number(/of (\d+)/.exec(text)?.[1])
 }
 
-function transferSizes(distDir: string, paths: string[]) {
+export interface TransferSizes {
+  jsRaw: number
+  jsGzip: number
+  cssRaw: number
+  cssGzip: number
+}
+
+/** Sizes in KB of the JS and CSS files among `paths` (request paths under `distDir`), raw and gzip. */
+export function transferSizes(distDir: string, paths: string[]): TransferSizes {
   const sizes = { jsRaw: 0, jsGzip: 0, cssRaw: 0, cssGzip: 0 }
   for (const path of new Set(paths)) {
     const kind = path.endsWith('.js') ? 'js' : path.endsWith('.css') ? 'css' : null
@@ -179,8 +174,4 @@ function transferSizes(distDir: string, paths: string[]) {
     sizes[`${kind}Gzip`] += gzipSync(bytes).length / 1024
   }
   return sizes
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10
 }
