@@ -12,8 +12,7 @@ import {
 async function questionBank(): Promise<QuestionBank> {
   let stdout = ''
   const code = await runScoreCommand(['--questions'], {
-    fileSize: async () => 0,
-    readFile: async () => '',
+    readFile: async () => ({ size: 0, bytes: new Uint8Array() }),
     stdout: (text) => (stdout += text),
     stderr: () => {},
   })
