@@ -47,6 +47,9 @@ async function expectNoHorizontalScroll(page: Page, where: string): Promise<void
 
 for (const screen of SCREENS) {
   test(`${screen.name}: WCAG 2.2 AA, 200% zoom and reflow`, async ({ page, openContext }) => {
+    // Two fresh pages, two axe scans and three full-page screenshots: about 10 s idle for the
+    // longest page (the result), and past 60 s on a 2-core machine kept busy by other work.
+    test.setTimeout(180_000)
     await screen.open(page)
     await expectNoAxeViolations(page, `${screen.name} at 1280x800`)
     await screenshot(page, `${screen.name}-1280x800.png`)
