@@ -20,8 +20,12 @@ import {
 import { createKioskStatsStore, type SecretBox } from '../../../electron/main/center/kiosk-stats-store'
 import { createDatabaseFileAdapter } from '../../../electron/main/services/database-file'
 import { REPORT_CONTENT } from '../../../src/center/report-content'
+import { content } from '../../../src/content'
+import { scoreAnswers } from '../../../src/domain/scoring'
+import { sessionResultOf } from '../../../src/domain/session-result'
 import type { CenterConnection } from '../../../src/shared/center-contract'
 import { openCounselorStore, type CounselorStore } from '../../../src/storage'
+import { PERSONAS } from '../../fixtures/personas'
 import type { TestServer } from './pg-server'
 
 export const TEST_KDF_ITERATIONS = 1_000
@@ -204,6 +208,10 @@ export const SAMPLE_RESULT = {
   contentVersion: REPORT_CONTENT.version,
 }
 
+/** A trainer persona's answers and the result scoring gives them: storage checks both on every save. */
+const SESSION_ANSWERS = PERSONAS.find((persona) => persona.expected === 'trainer')!.answers
+const SESSION_RESULT = sessionResultOf(scoreAnswers(content, SESSION_ANSWERS))
+
 /** A completed session's fields (answers are option ids, as the app stores them). */
 export function completedSession(clientId: string, minute: number) {
   const started = new Date(Date.UTC(2026, 10, 20, 9, minute)).toISOString()
@@ -212,8 +220,8 @@ export function completedSession(clientId: string, minute: number) {
     startedAt: started,
     completedAt: new Date(Date.UTC(2026, 10, 20, 9, minute + 20)).toISOString(),
     locale: 'en',
-    answers: { license_held: 'no', teaching: 'formal', like_teach_class: 'strongly_like', like_patching: 'dislike' },
+    answers: structuredClone(SESSION_ANSWERS),
     counselorNotes: { teaching: 'Led a class at church.' },
-    result: SAMPLE_RESULT,
+    result: structuredClone(SESSION_RESULT),
   }
 }
