@@ -23,6 +23,10 @@ import {
   removeFolder,
   sampleSession,
 } from '../storage/helpers'
+import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+// Every test here drives the real encrypted store (sql.js, WebCrypto, flushed writes):
+// STORE_TEST_TIMEOUT in tests/fixtures/waiting.ts says why Vitest's 5 s is not enough.
 
 let folder: string
 let dbFile: string
@@ -69,7 +73,7 @@ async function expectNothingReplaced(before: Map<string, Buffer>) {
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
 }
 
-describe('a damaged snapshot header and a typo', () => {
+describe('a damaged snapshot header and a typo', { timeout: STORE_TEST_TIMEOUT }, () => {
   it('is a wrong passcode, then damage with the right one; nothing is created and the real passcode is never refused', async () => {
     await storeWithClients()
     await flipHeaderBit()
@@ -114,7 +118,7 @@ describe('a damaged snapshot header and a typo', () => {
   })
 })
 
-describe('a missing snapshot', () => {
+describe('a missing snapshot', { timeout: STORE_TEST_TIMEOUT }, () => {
   it('is damage, never first use: a typo is a wrong passcode and the right one hears of the damage', async () => {
     await storeWithClients()
     await fs.rm(dbFile)
@@ -144,7 +148,7 @@ describe('a missing snapshot', () => {
   })
 })
 
-describe('a crash during the journal repair', () => {
+describe('a crash during the journal repair', { timeout: STORE_TEST_TIMEOUT }, () => {
   it('leaves the good snapshot in place: the next open repairs again, and never starts empty', async () => {
     const { first } = await storeWithClients()
     const journalFile = `${dbFile}.journal`
@@ -176,7 +180,7 @@ describe('a crash during the journal repair', () => {
   })
 })
 
-describe('starting afresh', () => {
+describe('starting afresh', { timeout: STORE_TEST_TIMEOUT }, () => {
   it('takes a new passcode twice with the length rule, the old one when it can be checked, and keeps the damaged files', async () => {
     await storeWithClients()
     await flipHeaderBit()
@@ -249,7 +253,7 @@ describe('starting afresh', () => {
   })
 })
 
-describe('a kiosk turned on as a setting', () => {
+describe('a kiosk turned on as a setting', { timeout: STORE_TEST_TIMEOUT }, () => {
   async function kioskOn() {
     const { handlers } = realHostHandlers(folder)
     await handlers.counselorOpen({ passcode: PASSCODE })

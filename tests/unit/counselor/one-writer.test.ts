@@ -25,6 +25,10 @@ import {
   removeFolder,
   sampleSession,
 } from '../storage/helpers'
+import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+// Every test here drives the real encrypted store (sql.js, WebCrypto, flushed writes):
+// STORE_TEST_TIMEOUT in tests/fixtures/waiting.ts says why Vitest's 5 s is not enough.
 
 let folder: string
 beforeEach(async () => {
@@ -36,7 +40,7 @@ afterEach(async () => {
 
 const wasmFolder = path.dirname(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'))
 
-describe('the desktop service', () => {
+describe('the desktop service', { timeout: STORE_TEST_TIMEOUT }, () => {
   it('shares one open between concurrent opens after a torn journal tail: no confirmed save is lost', async () => {
     // The audit lost all 5 confirmed saves in 9 of 20 such runs: each open kept its own generation.
     for (let run = 0; run < 10; run++) {
@@ -90,7 +94,7 @@ describe('the desktop service', () => {
   }, 60_000) // three key derivations at the production cost (600,000 iterations)
 })
 
-describe('the browser host with a Web Lock', () => {
+describe('the browser host with a Web Lock', { timeout: STORE_TEST_TIMEOUT }, () => {
   function tab(browser: IdbFactory, locks: ReturnType<typeof fakeLockManager>) {
     return createCounselorService({
       adapter: createIndexedDbAdapter({ factory: browser }),
@@ -122,7 +126,7 @@ describe('the browser host with a Web Lock', () => {
   })
 })
 
-describe('frames a second writer left behind', () => {
+describe('frames a second writer left behind', { timeout: STORE_TEST_TIMEOUT }, () => {
   it('are reported with a kept copy, never dropped in silence', async () => {
     // Two stores opened directly, past every lock: the worst case the reader must still tell.
     const one = (await openCounselorStore({ adapter: fileAdapter(folder), loadSqlJs, passcode: PASSCODE })).store

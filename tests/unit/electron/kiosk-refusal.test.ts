@@ -12,6 +12,10 @@ import { isTrustedSender } from '../../../electron/main/security'
 import { CHANNELS, PAYLOADS, type Channel, type HostApi } from '../../../src/shared/host-contract'
 import { ROLE_IDS } from '../../../src/shared/roles'
 import { realHostHandlers } from './fixtures/host-handlers'
+import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+// Every test here drives the real encrypted store (sql.js, WebCrypto, flushed writes):
+// STORE_TEST_TIMEOUT in tests/fixtures/waiting.ts says why Vitest's 5 s is not enough.
 
 const ownPage: IpcSender = { senderFrame: { url: 'app://bundle/index.html#/' } }
 const id = 'abc-123'
@@ -125,7 +129,7 @@ beforeEach(() => {
 })
 afterEach(() => fs.rmSync(folder, { recursive: true, force: true }))
 
-describe('main in a kiosk', () => {
+describe('main in a kiosk', { timeout: STORE_TEST_TIMEOUT }, () => {
   it('is tested with a valid payload on every channel', () => {
     for (const channel of Object.values(CHANNELS))
       expect(PAYLOADS[channel].safeParse(VALID[channel]).success).toBe(true)

@@ -19,6 +19,10 @@ import {
   removeFolder,
   sampleSession,
 } from './helpers'
+import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+// Every test here drives the real encrypted store (sql.js, WebCrypto, flushed writes):
+// STORE_TEST_TIMEOUT in tests/fixtures/waiting.ts says why Vitest's 5 s is not enough.
 
 let folder: string
 let journalFile: string
@@ -68,7 +72,7 @@ async function expectToldWithCopy(damaged: Buffer) {
   return opened
 }
 
-describe('a damaged journal', () => {
+describe('a damaged journal', { timeout: STORE_TEST_TIMEOUT }, () => {
   it('with one bit flipped in its last frame: the counselor is told, and a copy is kept', async () => {
     const { sessions } = await fourConfirmedSaves()
     const journal = await fs.readFile(journalFile)

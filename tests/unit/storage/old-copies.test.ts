@@ -24,6 +24,10 @@ import {
   removeFolder,
   sampleSession,
 } from './helpers'
+import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+// Every test here drives the real encrypted store (sql.js, WebCrypto, flushed writes):
+// STORE_TEST_TIMEOUT in tests/fixtures/waiting.ts says why Vitest's 5 s is not enough.
 
 let folder: string
 beforeEach(async () => {
@@ -69,7 +73,7 @@ async function readableWith(files: Uint8Array[], passcode: string, text: string)
   return false
 }
 
-describe('kept copies in a folder', () => {
+describe('kept copies in a folder', { timeout: STORE_TEST_TIMEOUT }, () => {
   const damageLastFrame = async () => {
     const journalFile = path.join(folder, `${DB_NAME}.journal`)
     const journal = await fs.readFile(journalFile)
@@ -108,7 +112,7 @@ describe('kept copies in a folder', () => {
   })
 })
 
-describe('kept copies in the browser', () => {
+describe('kept copies in the browser', { timeout: STORE_TEST_TIMEOUT }, () => {
   function aside(browser: InstanceType<typeof IDBFactory>): Promise<unknown[]> {
     return new Promise((resolve, reject) => {
       const request = browser.open('health-it-role-finder-counselor')

@@ -12,6 +12,10 @@ import { CHANNELS } from '../../../src/shared/host-contract'
 import { type CounselorStore, StorageError } from '../../../src/storage'
 import { realHostHandlers } from '../electron/fixtures/host-handlers'
 import { SAMPLE_RESULT, makeTempFolder, openInFolder, rawFiles, removeFolder, sampleSession } from './helpers'
+import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
+
+// Every test here drives the real encrypted store (sql.js, WebCrypto, flushed writes):
+// STORE_TEST_TIMEOUT in tests/fixtures/waiting.ts says why Vitest's 5 s is not enough.
 
 let folder: string
 let store: CounselorStore
@@ -47,7 +51,7 @@ async function refusedImport(json: string): Promise<StorageError> {
   return error as StorageError
 }
 
-describe('an imported session', () => {
+describe('an imported session', { timeout: STORE_TEST_TIMEOUT }, () => {
   it('is accepted when its answers fit the questions and its result is what they score', async () => {
     const imported = await store.importSessionJson(fileWith(() => undefined))
     expect(imported.result).toEqual(SAMPLE_RESULT)
@@ -139,7 +143,7 @@ describe('an imported session', () => {
   })
 })
 
-describe('a saved session', () => {
+describe('a saved session', { timeout: STORE_TEST_TIMEOUT }, () => {
   it('is refused when its answers do not fit the questions, and nothing is written', async () => {
     const before = await rawFiles(folder)
     const error = await store
@@ -169,7 +173,7 @@ describe('a saved session', () => {
   })
 })
 
-describe('the bridge', () => {
+describe('the bridge', { timeout: STORE_TEST_TIMEOUT }, () => {
   let ipcFolder: string
   const page: IpcSender = { senderFrame: { url: 'app://bundle/index.html#/' } }
   beforeEach(() => {
