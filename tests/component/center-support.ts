@@ -133,7 +133,7 @@ const client = (name: string, contact: string | null, updatedAt: string) => ({
 })
 
 /** One client edited on two computers: a different contact on each. */
-export const CLIENT_CONFLICT: CenterConflict = {
+export const CLIENT_CONFLICT: Extract<CenterConflict, { kind: 'client' }> = {
   id: 7,
   recordId: '0b6c3a4e-5f1d-4c2a-9e8b-7d6f5a4b3c2d',
   clientId: '0b6c3a4e-5f1d-4c2a-9e8b-7d6f5a4b3c2d',
