@@ -1,4 +1,6 @@
 /** Interface words in English. Content words (questions, roles) live in src/content/locales. */
+import centerEn from './center.en'
+
 export default {
   app: {
     name: 'Health IT Role Finder',
@@ -227,6 +229,7 @@ export default {
     title: 'Page not found',
     home: 'Go to the start page',
   },
+  center: centerEn,
   counselor: {
     welcomeLink: 'Counselor area',
     welcomeHint: 'For workforce center staff who go through the questions with clients.',

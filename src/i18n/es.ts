@@ -4,6 +4,7 @@
  * src/content/locales/es.json. tests/unit/content/i18n-completeness.test.ts checks both.
  */
 import type en from './en'
+import centerEs from './center.es'
 
 /** The shape of en.ts with every text widened to string, so a translation must keep every key. */
 type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
@@ -238,6 +239,7 @@ export default {
     title: 'No se encontró la página',
     home: 'Ir a la página de inicio',
   },
+  center: centerEs,
   counselor: {
     welcomeLink: 'Área para consejeros',
     welcomeHint: 'Para el personal del centro de empleo que responde las preguntas junto con sus clientes.',

@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory, type Router, type RouteRecordRaw } 
 import WelcomeView from '../views/WelcomeView.vue'
 import QuestionView from '../views/QuestionView.vue'
 import { useKioskStore } from '../stores/kiosk'
+import { centerRoutes } from './center-routes'
 
 /**
  * Hash routes, kept on purpose now that the app has its own protocol: the app is one
@@ -21,6 +22,7 @@ export function createAppRouter(): Router {
       { path: '/roles', name: 'roles', component: () => import('../views/RolesView.vue') },
       { path: '/roles/:roleId', name: 'role', component: () => import('../views/RoleView.vue'), props: true },
       ...counselorRoutes(),
+      ...centerRoutes(),
       {
         path: '/kiosk/leave',
         name: 'leave-kiosk',

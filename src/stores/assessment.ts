@@ -13,6 +13,7 @@ import type { AnswerValue, Answers } from '../domain/types'
 import { askedQuestions, withoutHiddenAnswers } from '../domain/visibility'
 import { useHost } from '../host'
 import { hostErrorOf, type HostErrorInfo } from '../shared/errors'
+import { useAnonymousStatsStore } from './anonymous-stats'
 import { useGuidedStore } from './guided'
 import { useKioskStore } from './kiosk'
 import { usePreferencesStore } from './preferences'
@@ -57,6 +58,13 @@ export const useAssessmentStore = defineStore('assessment', () => {
     route.value = path
     // A guided session is saved as answers change; the screen it is on is not part of the record.
     if (!useGuidedStore().session) void save()
+    if (path === '/results') noteCompleted()
+  }
+
+  /** Outside a counselor session, a result reached may go to the center's anonymous statistics (when on). */
+  function noteCompleted(): void {
+    if (useGuidedStore().session || !result.value) return
+    void useAnonymousStatsStore().completed(givenAnswers.value, result.value, usePreferencesStore().locale)
   }
 
   /** Saves after every earlier save, to the client's record in a guided session, else as progress. */
@@ -105,6 +113,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   /** Puts these answers in place of the current ones and starts from the first screen (guided sessions). */
   function replaceAnswers(next: Answers): void {
+    useAnonymousStatsStore().reset()
     answers.value = next
     route.value = '/'
   }
@@ -124,6 +133,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   /** Forgets everything, here and in storage, so the next person finds nothing. */
   async function startOver(): Promise<void> {
+    useAnonymousStatsStore().reset()
     answers.value = {}
     route.value = '/'
     try {
