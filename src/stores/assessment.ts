@@ -111,6 +111,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   /** Puts these answers in place of the current ones and starts from the first screen (guided sessions). */
   function replaceAnswers(next: Answers): void {
+    // A guided session's answers are never swapped for progress held from self-guided use
+    // (that stays saved on the computer and is asked about at the next start-up).
+    heldProgress.value = null
     answers.value = next
     route.value = '/'
   }

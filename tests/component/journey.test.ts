@@ -157,3 +157,14 @@ describe('Change from Check your answers', () => {
     else expect(router.currentRoute.value.fullPath).toBe(`/question/${open}?from=review`)
   })
 })
+
+describe('a guided session on a computer with saved progress', () => {
+  it('keeps the session’s answers: held progress never replaces them', async () => {
+    const { router, store } = await openWithSaved(saved())
+    store.replaceAnswers({ license_held: 'yes' })
+    await router.push('/question/1')
+    await settle()
+    expect(store.answers).toEqual({ license_held: 'yes' })
+    expect(store.heldProgress).toBeNull()
+  })
+})
