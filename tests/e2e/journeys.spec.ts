@@ -118,6 +118,9 @@ test('reloading resumes where the person was; a new window asks to continue or s
   page,
   context,
 }) => {
+  // Seven questions by keyboard, a reload, a second window with its prompt, and two more
+  // screens: near a minute on a busy machine (54 s measured at load 20), so twice that.
+  test.setTimeout(120_000)
   const answers = UNLICENSED.answers
   await startFromWelcome(page)
   await answerQuestions(page, answers, 1, 6)
