@@ -9,8 +9,9 @@
 import type { ContentTexts } from '../content/schema'
 import type { Answers, Basis, Content, RoleId } from './types'
 import { breakdownRole, type AssessmentResult, type Contribution } from './scoring'
-import { explainRole } from './explain'
+import { explainForPerson, explainRole } from './explain'
 import { leadOf, type ResultLead } from './lead'
+import type { AnswerDifference } from './compare'
 import type { Caution } from './cautions'
 
 export interface ExplainedAnswer {
@@ -72,7 +73,53 @@ export interface ResultView {
   closeRoles: RoleId[]
   /** What the result leads with: one role, close roles together, a tie, or none standing out. */
   lead: ResultLead
+  /** The roles the result leads with (empty when none stands out), each with its training expectation. */
+  leadRoles: LeadRole[]
+  /** When no role stands out: the nearest roles, to explore. Never called a best fit. */
+  exploreRoles: LeadRole[]
+  /** "Why", worded for a person, for the first role in the lead (or the nearest role when none stands out). */
+  why: PersonWhy
   cautions: Caution[]
+}
+
+/** A role the result leads with or suggests exploring: plain data for the lead, next steps and the printout. */
+export interface LeadRole {
+  roleId: RoleId
+  name: string
+  fit: number
+  summary: string
+  readiness: { bringsBackground: boolean; requirements: PresentedRequirement[] }
+}
+
+/** One answer that set two roles apart: `points` is what it gave this role minus the other, in shown points. */
+export type ExplainedDifference = ExplainedAnswer
+
+/**
+ * What raised a role, what lowered it and how it compares with another role, from the same
+ * contributions as the fit: startingPoint + Σ raised + Σ lowered + otherPoints = fit, and
+ * comparison.startingGap + Σ forThis + Σ forOther + comparison.otherPoints = comparison.gap.
+ */
+export interface PersonWhy {
+  roleId: RoleId
+  name: string
+  fit: number
+  startingPoint: number
+  raised: ExplainedAnswer[]
+  lowered: ExplainedAnswer[]
+  otherPoints: number
+  comparison: {
+    roleId: RoleId
+    name: string
+    fit: number
+    /** This role's shown fit minus the other's (0 when equal; never negative for the lead role). */
+    gap: number
+    startingGap: number
+    /** Answers that put this role ahead (positive points), largest first. */
+    forThis: ExplainedDifference[]
+    /** Answers that put the other role ahead (negative points), largest first. */
+    forOther: ExplainedDifference[]
+    otherPoints: number
+  } | null
 }
 
 export function answerLabel(content: Content, texts: ContentTexts, questionId: string, optionIds: string[]): string {
@@ -94,12 +141,41 @@ export function presentResult(
   const roleText = texts.roles[best.roleId]!
   const explanation = explainRole(breakdownRole(content, answers, best.roleId))
   const nameOf = (roleId: RoleId) => texts.roles[roleId]!.name
-  const describe = (c: Contribution): ExplainedAnswer => ({
+  const describe = (c: Contribution | AnswerDifference): ExplainedAnswer => ({
     questionId: c.questionId,
     question: texts.questions[c.questionId]?.short ?? c.questionId,
     answer: answerLabel(content, texts, c.questionId, c.optionIds),
     points: c.shownPoints,
   })
+  const presentReadiness = (score: (typeof result.ranking)[number]) => ({
+    bringsBackground: score.readiness.bringsBackground,
+    requirements: score.readiness.checks.map((check): PresentedRequirement => {
+      const words = texts.roles[score.roleId]!.requirements[check.id]!
+      return {
+        id: check.id,
+        label: words.label,
+        met: check.met,
+        desirable: check.desirable,
+        basis: check.basis,
+        ...(check.source ? { source: check.source } : {}),
+        ...(check.met ? {} : { gap: words.gap, close: words.close }),
+      }
+    }),
+  })
+  const scoreOf = (roleId: RoleId) => result.ranking.find((s) => s.roleId === roleId)!
+  const leadRole = (roleId: RoleId): LeadRole => {
+    const score = scoreOf(roleId)
+    return {
+      roleId,
+      name: nameOf(roleId),
+      fit: score.shownFit,
+      summary: texts.roles[roleId]!.summary,
+      readiness: presentReadiness(score),
+    }
+  }
+  const lead = leadOf(content, result)
+  const person = explainForPerson(content, answers, result, best.roleId)
+  const compared = person.comparison
   return {
     contentVersion: result.contentVersion,
     bestFit: {
@@ -113,21 +189,7 @@ export function presentResult(
       background: roleText.background,
       jobTitles: roleText.jobTitles,
       exam: role.examId ? (texts.exams[role.examId] ?? null) : null,
-      readiness: {
-        bringsBackground: best.readiness.bringsBackground,
-        requirements: best.readiness.checks.map((check) => {
-          const words = roleText.requirements[check.id]!
-          return {
-            id: check.id,
-            label: words.label,
-            met: check.met,
-            desirable: check.desirable,
-            basis: check.basis,
-            ...(check.source ? { source: check.source } : {}),
-            ...(check.met ? {} : { gap: words.gap, close: words.close }),
-          }
-        }),
-      },
+      readiness: presentReadiness(best),
       explanation: {
         startingPoint: explanation.shownBaseline,
         raised: explanation.raised.map(describe),
@@ -146,7 +208,30 @@ export function presentResult(
       ...(s.eligible ? {} : { ineligibleReason: texts.roles[s.roleId]!.eligibility }),
     })),
     closeRoles: result.closeRoles,
-    lead: leadOf(content, result),
+    lead,
+    leadRoles: lead.roles.map(leadRole),
+    exploreRoles: lead.explore.map(leadRole),
+    why: {
+      roleId: best.roleId,
+      name: roleText.name,
+      fit: best.shownFit,
+      startingPoint: person.shownBaseline,
+      raised: person.raised.map(describe),
+      lowered: person.lowered.map(describe),
+      otherPoints: person.otherPoints,
+      comparison: compared
+        ? {
+            roleId: compared.second,
+            name: nameOf(compared.second),
+            fit: scoreOf(compared.second).shownFit,
+            gap: compared.gap,
+            startingGap: compared.startingGap,
+            forThis: compared.forFirst.map(describe),
+            forOther: compared.forSecond.map(describe),
+            otherPoints: compared.otherPoints,
+          }
+        : null,
+    },
     cautions: result.cautions,
   }
 }

@@ -12,6 +12,7 @@ import { scoreAnswers } from '../domain/scoring'
 import type { AnswerValue, Answers } from '../domain/types'
 import { askedQuestions, withoutHiddenAnswers } from '../domain/visibility'
 import { useHost } from '../host'
+import type { SavedProgress } from '../shared/host-contract'
 import { hostErrorOf, type HostErrorInfo } from '../shared/errors'
 import { useAnonymousStatsStore } from './anonymous-stats'
 import { useGuidedStore } from './guided'
@@ -26,6 +27,11 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const saveFailed = ref(false)
   /** Why a guided save failed: the host's code, for the page to word. Null for self-guided progress (the page says it plainly). */
   const saveProblem = ref<HostErrorInfo | null>(null)
+  /**
+   * Progress an earlier visit saved, held aside (not in `answers`) until the person chooses
+   * Continue: on a shared computer the welcome screen asks first and shows none of it.
+   */
+  const heldProgress = ref<Pick<SavedProgress, 'answers' | 'route'> | null>(null)
   // Saves run one after another, so a session is created once and then updated.
   let saving: Promise<void> = Promise.resolve()
 
@@ -114,26 +120,42 @@ export const useAssessmentStore = defineStore('assessment', () => {
   /** Puts these answers in place of the current ones and starts from the first screen (guided sessions). */
   function replaceAnswers(next: Answers): void {
     useAnonymousStatsStore().reset()
+    // A guided session's answers are never swapped for progress held from self-guided use
+    // (that stays saved on the computer and is asked about at the next start-up).
+    heldProgress.value = null
     answers.value = next
     route.value = '/'
   }
 
-  /** Brings back a self-guided assessment left part-way; returns where the person was. */
+  /**
+   * Finds a self-guided assessment left part-way and holds it aside for the welcome screen's
+   * "Continue, or start over?". Returns null so start-up goes nowhere on its own; a start-up
+   * on a resumable address (a reload) continues at once (App.vue).
+   */
   async function resume(): Promise<string | null> {
     try {
       const saved = await useHost().loadProgress()
-      if (!saved) return null
-      answers.value = saved.answers
-      route.value = saved.route
-      return saved.route
+      heldProgress.value = saved && Object.keys(saved.answers).length > 0 ? saved : null
     } catch {
-      return null
+      heldProgress.value = null
     }
+    return null
+  }
+
+  /** The person chose Continue: the held answers come back; returns where they were. */
+  function continueHeld(): string {
+    const held = heldProgress.value
+    if (!held) return route.value
+    heldProgress.value = null
+    answers.value = held.answers
+    route.value = held.route
+    return held.route
   }
 
   /** Forgets everything, here and in storage, so the next person finds nothing. */
   async function startOver(): Promise<void> {
     useAnonymousStatsStore().reset()
+    heldProgress.value = null
     answers.value = {}
     route.value = '/'
     try {
@@ -149,6 +171,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     route,
     saveFailed,
     saveProblem,
+    heldProgress,
     givenAnswers,
     questions,
     isComplete,
@@ -159,6 +182,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     setAnswer,
     visit,
     resume,
+    continueHeld,
     startOver,
     save,
     settled,

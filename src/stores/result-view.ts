@@ -2,10 +2,16 @@
  * Where the stores call the result presenter (src/domain/report.ts): a result's view
  * model in the interface's language. Screens render what comes out; they never score.
  */
-import { content, contentTexts, type Locale } from '../content'
-import { presentResult, type ResultView } from '../domain/report'
+import { content, contentTexts, loadNextSteps, localPrograms, type Locale } from '../content'
+import {
+  presentNextSteps,
+  presentOccupations,
+  type NextStepsView,
+  type PresentedOccupation,
+} from '../domain/next-steps'
+import { presentResult, type LeadRole, type ResultView } from '../domain/report'
 import { scoreAnswers, type AssessmentResult } from '../domain/scoring'
-import type { Answers } from '../domain/types'
+import type { Answers, RoleId } from '../domain/types'
 
 /** Scores the answers with today's content (unless scored already) and presents the result. */
 export function presentIn(
@@ -14,4 +20,37 @@ export function presentIn(
   result: AssessmentResult = scoreAnswers(content, answers),
 ): ResultView {
   return presentResult(content, contentTexts[locale] ?? contentTexts.en, answers, result)
+}
+
+/** Next steps for the roles a result leads with (today's occupations, steps, tools, the center's programs). */
+export async function nextStepsIn(locale: Locale, roles: LeadRole[]): Promise<NextStepsView> {
+  const { occupations, texts } = await loadNextSteps(locale)
+  return presentNextSteps(occupations, texts, localPrograms, roles, locale)
+}
+
+/** One role's occupations and the words to label them, for the role pages. */
+export async function occupationsIn(
+  locale: Locale,
+  roleId: RoleId,
+): Promise<{
+  occupations: PresentedOccupation[]
+  labels: NextStepsView['labels']
+  matching: string
+  sharedWith: Map<string, RoleId[]>
+}> {
+  const { occupations, texts } = await loadNextSteps(locale)
+  const sharedWith = new Map<string, RoleId[]>()
+  for (const id of occupations.roles[roleId]!.occupations)
+    sharedWith.set(
+      id,
+      content.roles
+        .map((r) => r.id)
+        .filter((other) => other !== roleId && occupations.roles[other]!.occupations.includes(id)),
+    )
+  return {
+    occupations: presentOccupations(occupations, texts, roleId, locale),
+    labels: texts.labels,
+    matching: texts.matching,
+    sharedWith,
+  }
 }

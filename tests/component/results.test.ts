@@ -1,9 +1,10 @@
 import { flushPromises } from '@vue/test-utils'
-import { afterEach, describe, expect, it as vitestIt } from 'vitest'
+import { afterEach, describe, expect, it as vitestIt, vi } from 'vitest'
 import { useAssessmentStore } from '../../src/stores/assessment'
+import { CLOSE_ROLES, NONE_STANDS_OUT, TRAINER_WITH_GAPS } from '../fixtures/lead-cases'
 import { answersFor, PERSONAS } from '../fixtures/personas'
 import { memoryHost, mountApp } from './mount-app'
-import { APP_TEST_TIMEOUT } from '../fixtures/waiting'
+import { APP_TEST_TIMEOUT, CONDITION_WAIT } from '../fixtures/waiting'
 
 /** Every test here mounts the whole app: APP_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
 const it = (name: string, body: () => unknown) => vitestIt(name, body, APP_TEST_TIMEOUT)
@@ -49,7 +50,7 @@ describe('the results view', () => {
     const ineligible = wrapper.get('.fit-chart__row--ineligible')
     expect(ineligible.text()).toContain('Clinical/Practitioner Consultant')
     expect(ineligible.text()).toContain('Needs an active clinical or public health license')
-    expect(wrapper.findAll('details table tbody tr')).toHaveLength(6)
+    expect(wrapper.findAll('.fit-chart details table tbody tr')).toHaveLength(6)
     expect(wrapper.find('a[href="#/roles/trainer"]').exists()).toBe(true)
   })
 
@@ -64,18 +65,14 @@ describe('the results view', () => {
   })
 
   it('names the gaps when the background is missing', async () => {
-    const newcomer = answersFor(
-      { prefer_people_tech: 'mostly_people' },
-      { like_design_course: 'strongly_like', like_teach_class: 'strongly_like' },
-    )
-    const { wrapper } = await showResults(newcomer)
+    const { wrapper } = await showResults(TRAINER_WITH_GAPS)
     expect(wrapper.get('#best-fit-title').text()).toBe('Trainer')
     const training = wrapper.get('.training').text()
     expect(training).toContain('training may take longer')
     expect(training).toContain('How to close this gap:')
   })
 
-  it('cautions about patterned answers and says when roles are close', async () => {
+  it('cautions about patterned answers, and names no best fit when none stands out', async () => {
     const sameEverywhere = answersFor(
       {},
       Object.fromEntries(
@@ -101,7 +98,65 @@ describe('the results view', () => {
     )
     const { wrapper } = await showResults(sameEverywhere)
     expect(wrapper.text()).toContain('This result may not be reliable')
-    expect(wrapper.text()).toContain('one person may fill several of these roles')
+    expect(wrapper.get('#lead-title').text()).toBe('No role stands out yet')
+    expect(wrapper.find('#best-fit-title').exists()).toBe(false)
+    expect(wrapper.text()).not.toContain('Your best fit')
+  })
+
+  it('leads with close roles together, says what separates them, and gives next steps for each', async () => {
+    const { wrapper, store } = await showResults(CLOSE_ROLES)
+    const view = store.resultView!
+    expect(view.lead.kind).toBe('close')
+    expect(wrapper.get('#lead-title').text()).toBe('Several roles fit you about as well')
+    expect(wrapper.find('#best-fit-title').exists()).toBe(false)
+    const names = wrapper.findAll('.lead-panel__name').map((n) => n.text())
+    expect(names).toEqual(view.leadRoles.map((r) => r.name))
+    expect(wrapper.get('.lead-panel').text()).toContain('one person may fill several of these roles')
+    // The words a person reads (the exact-points table aside) never say "starting point".
+    const why = wrapper
+      .findAll('.person-why > :not(details)')
+      .map((part) => part.text())
+      .join(' ')
+    expect(why).toContain(`What separates ${names[0]} and ${names[1]}`)
+    expect(why).not.toMatch(/starting point/i)
+    await vi.waitFor(() => expect(wrapper.findAll('.next-steps__role')).toHaveLength(names.length), CONDITION_WAIT)
+  })
+
+  it('says no role stands out and suggests roles to explore, each linked to its page', async () => {
+    const { wrapper, store } = await showResults(NONE_STANDS_OUT)
+    const view = store.resultView!
+    const lead = wrapper.get('.lead-panel--none')
+    expect(lead.text()).toContain('No role stands out yet')
+    expect(lead.text()).toContain(`Your highest fit is ${view.lead.bestFit} out of 100`)
+    for (const role of view.exploreRoles) expect(lead.find(`a[href="#/roles/${role.roleId}"]`).exists()).toBe(true)
+    expect(wrapper.find('.person-why').exists()).toBe(false)
+    expect(wrapper.find('.training').exists()).toBe(false)
+  })
+
+  it('words "why" for a person, keeps the exact points in a table, and shows today’s occupations', async () => {
+    const { wrapper, store } = await showResults(trainer.answers)
+    const why = store.resultView!.why
+    const words = wrapper.get('.person-why')
+    expect(words.text()).toContain('What raised your fit for Trainer')
+    for (const row of why.raised)
+      expect(words.text()).toContain(`${row.question}: ${row.answer} (+${row.points} points)`)
+    expect(words.text()).toContain(`${why.comparison!.name} comes next, ${why.comparison!.gap} points lower.`)
+    // The starting point stays, worded, in the details table only.
+    expect(words.get('details .why__table').text()).toContain('Starting point')
+    await vi.waitFor(() => expect(wrapper.find('.next-steps').exists()).toBe(true), CONDITION_WAIT)
+    const steps = wrapper.get('.next-steps').text()
+    expect(steps).toContain('Training and Development Specialists')
+    expect(steps).toContain('O*NET code 13-1151.00')
+    expect(steps).toContain('Our own matching of today’s occupations to this role, not ONC’s.')
+    expect(steps).toContain('https://www.mynextmove.org/')
+    // Addresses are printed, never links.
+    expect(wrapper.findAll('.next-steps a')).toHaveLength(0)
+    // The printout holds the lead, all six fits and the addresses.
+    const printout = wrapper.get('.printout').text()
+    expect(printout).toContain('Health IT Role Finder')
+    expect(printout).toContain(`Your best fit: Trainer (${store.resultView!.bestFit.fit} out of 100)`)
+    expect(wrapper.findAll('.printout__fits li')).toHaveLength(6)
+    expect(printout).toContain('https://www.careeronestop.org/')
   })
 
   it('starts over only after confirming, and forgets everything', async () => {

@@ -69,11 +69,16 @@ test('an unknown address shows the app\u2019s not-found page (status 404), and i
   await expect(mainHeading(page)).toHaveText(en.welcome.title)
 })
 
-test('a journey left at the results resumes there, survives a reload, and starts over', async ({ page, context }) => {
+test('a journey left at the results continues there when asked, survives a reload, and starts over', async ({
+  page,
+  context,
+}) => {
   await openWithProgress(page, persona.answers, '/results')
   await expectBestFit(page, persona.expected)
   await page.goto('about:blank')
+  // Opened again at the start address (a new window): it asks before showing the result.
   await page.goto('./')
+  await activate(page, page.getByRole('button', { name: en.journey.saved.continue, exact: true }))
   await expect(page).toHaveURL(/#\/results$/)
   await expectBestFit(page, persona.expected)
   await page.reload()
