@@ -411,4 +411,3 @@ describe('importing a session file (findings 12 and 13)', () => {
     STORE_TEST_TIMEOUT,
   )
 })
-
