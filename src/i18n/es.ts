@@ -513,7 +513,7 @@ export default {
       passcode: 'Clave de consejero',
       submit: 'Salir de la sesión',
       back: 'Volver a las preguntas',
-      ended: 'La sesión guiada terminó y el área para consejeros está bloqueada.',
+      ended: 'La sesión guiada terminó. El área para consejeros ya está bloqueada.',
     },
     autoLock: {
       title: 'El área para consejeros se va a bloquear',

@@ -106,7 +106,7 @@ describe('a guided session', () => {
         .find((b) => b.text() === 'End session')!
         .trigger('click')
       await until(() => router.currentRoute.value.name === 'counselor-gate', 'the passcode gate')
-      expect(wrapper.text()).toContain('The guided session ended and the counselor area is locked.')
+      expect(wrapper.text()).toContain('The guided session is over. The counselor area is now locked.')
       expect((await host.counselorStatus()).unlocked).toBe(false)
       expect(useGuidedStore().session).toBeNull()
       expect(store.answers).toEqual({})

@@ -285,7 +285,7 @@ describe('a guided session (finding 8)', () => {
       await vi.advanceTimersByTimeAsync(30_000)
       const dialog = wrapper.get('[role="alertdialog"]')
       expect(dialog.text()).toContain('The counselor area will lock soon')
-      expect(dialog.text()).toContain('the counselor area will lock in 30 seconds')
+      expect(dialog.text()).toContain('this area will lock in 30 seconds')
       expect(wrapper.get('[aria-live="assertive"]').text()).toBe(
         'The counselor area will lock in 30 seconds unless you choose I am still here.',
       )
