@@ -3,7 +3,8 @@
  * counselor store lives in the page's IndexedDB: damage and starting afresh (finding 2),
  * the recovery message until dismissed (finding 3), a guided session that cannot reach
  * the client list and the auto-lock warning on the page's own clock (finding 8), and a
- * refused import in Spanish (finding 13). Each new screen is scanned with axe.
+ * refused import in Spanish (finding 13). The new screens are scanned with axe (the
+ * auto-lock dialog is the kiosk's, scanned in spanish-and-kiosk.spec.ts).
  */
 import type { Page } from '@playwright/test'
 import es from '../../src/i18n/es'
