@@ -17,7 +17,8 @@ export async function counselorGuard(to: RouteLocationNormalized): Promise<true 
   // Counselor storage could not even be checked: the gate explains.
   if (!current) return to.meta.counselorPublic ? true : { name: 'counselor-gate' }
   if (to.meta.counselorPublic) {
-    return to.name === 'counselor-gate' && current.unlocked ? { name: 'counselor-clients' } : true
+    const openOnly = to.name === 'counselor-gate' || to.name === 'counselor-start-afresh'
+    return openOnly && current.unlocked ? { name: 'counselor-clients' } : true
   }
   if (!current.unlocked) return { name: 'counselor-gate', query: { next: to.fullPath } }
   const { clientId, sessionId } = to.params

@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory, type Router, type RouteRecordRaw } from 'vue-router'
 import WelcomeView from '../views/WelcomeView.vue'
 import QuestionView from '../views/QuestionView.vue'
+import { useGuidedStore } from '../stores/guided'
 import { useKioskStore } from '../stores/kiosk'
 import { centerRoutes } from './center-routes'
 
@@ -24,6 +25,12 @@ export function createAppRouter(): Router {
       ...counselorRoutes(),
       ...centerRoutes(),
       {
+        path: '/guided/leave',
+        name: 'guided-leave',
+        component: () => import('../views/counselor/GuidedLeaveView.vue'),
+        beforeEnter: () => useGuidedStore().shielded || '/',
+      },
+      {
         path: '/kiosk/leave',
         name: 'leave-kiosk',
         component: () => import('../views/LeaveKioskView.vue'),
@@ -31,6 +38,11 @@ export function createAppRouter(): Router {
       },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue') },
     ],
+  })
+  // During a guided session the client at the screen may answer the questions; any other page needs the passcode.
+  router.beforeEach((to) => {
+    if (!useGuidedStore().shielded || isGuidedSessionPage(to.path)) return true
+    return { name: 'guided-leave', query: { next: to.fullPath } }
   })
   // Counselor pages: hidden in a kiosk, behind the passcode, and their record loaded before they open.
   router.beforeEach(async (to) => {
@@ -47,6 +59,12 @@ function counselorRoutes(): RouteRecordRaw[] {
   const clientForm = () => import('../views/counselor/ClientFormView.vue')
   return [
     { path: '/counselor', name: 'counselor-gate', component: gate, meta: { counselorPublic: true } },
+    {
+      path: '/counselor/start-afresh',
+      name: 'counselor-start-afresh',
+      component: () => import('../views/counselor/StartAfreshView.vue'),
+      meta: { counselorPublic: true },
+    },
     {
       path: '/counselor/forgot',
       name: 'counselor-forgot',
@@ -86,6 +104,11 @@ function counselorRoutes(): RouteRecordRaw[] {
       component: () => import('../views/counselor/PasscodeView.vue'),
     },
   ]
+}
+
+/** The pages of a guided session's questions, and the page that asks the passcode to leave them. */
+export function isGuidedSessionPage(path: string): boolean {
+  return /^\/(question\/\d+|review|results|guided\/leave)$/.test(path)
 }
 
 /** Routes worth coming back to after a reload or a closed window. */

@@ -33,6 +33,8 @@ export const preferencesSchema = z
   .object({
     schema: z.literal(1),
     locale: z.enum(['en', 'es']),
+    /** The counselor area locks after this many minutes without input (unset: the default, 5). */
+    counselorLockMinutes: z.number().int().min(1).max(60).optional(),
   })
   .strict()
 

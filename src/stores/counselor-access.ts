@@ -6,7 +6,12 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { useHost } from '../host'
-import type { CounselorOpenResult, CounselorStatus } from '../shared/counselor-contract'
+import type {
+  CounselorOpenResult,
+  CounselorStatus,
+  DamageReport,
+  StartAfreshRequest,
+} from '../shared/counselor-contract'
 import { hostErrorOf, type HostErrorInfo } from '../shared/errors'
 import { useClientListStore } from './counselor-clients'
 import { useCounselorRecordStore } from './counselor-record'
@@ -17,6 +22,14 @@ export const useCounselorAccessStore = defineStore('counselor-access', () => {
   const status = ref<CounselorStatus | null>(null)
   /** Why the status could not be checked: the host's code, for the gate to word. */
   const statusError = ref<HostErrorInfo | null>(null)
+  /**
+   * What the counselor must read after opening: part of the data could not be read
+   * ('recovered'), or a fresh start kept the damaged files ('afresh'); with where the copy is.
+   * Shown on every counselor page until dismissed or the area is locked.
+   */
+  const notice = ref<{ kind: 'recovered' | 'afresh'; keptAt: string | null } | null>(null)
+  /** The last 'damaged' refusal's report: where the data is, and whether the passcode could be checked. */
+  const damage = ref<DamageReport | null>(null)
 
   async function refreshStatus(): Promise<CounselorStatus> {
     status.value = await useHost().counselorStatus()
@@ -39,8 +52,32 @@ export const useCounselorAccessStore = defineStore('counselor-access', () => {
   /** Opens the counselor area (creating it on first use). Expected refusals come back as `ok: false`. */
   async function open(passcode: string): Promise<CounselorOpenResult> {
     const result = await useHost().counselorOpen({ passcode })
+    noteOutcome(result)
     await refreshStatus().catch(() => undefined)
     return result
+  }
+
+  /** After damage, and only then: a new, empty counselor area; the damaged files are kept. */
+  async function startAfresh(request: StartAfreshRequest): Promise<CounselorOpenResult> {
+    const result = await useHost().counselorStartAfresh(request)
+    noteOutcome(result, 'afresh')
+    await refreshStatus().catch(() => undefined)
+    return result
+  }
+
+  function noteOutcome(result: CounselorOpenResult, after: 'open' | 'afresh' = 'open'): void {
+    if (!result.ok) {
+      if (result.reason === 'damaged' && result.damage) damage.value = result.damage
+      return
+    }
+    damage.value = null
+    if (result.status === 'recovered') notice.value = { kind: 'recovered', keptAt: result.keptAt ?? null }
+    else if (after === 'afresh') notice.value = { kind: 'afresh', keptAt: result.keptAt ?? null }
+  }
+
+  /** The counselor has read the notice. */
+  function dismissNotice(): void {
+    notice.value = null
   }
 
   /** Forgets every record shown here, so nothing of the last counselor stays on screen. */
@@ -54,6 +91,8 @@ export const useCounselorAccessStore = defineStore('counselor-access', () => {
     const guided = useGuidedStore()
     if (guided.session) await guided.end()
     await useHost().counselorLock()
+    notice.value = null
+    guided.unshield()
     forgetRecords()
     await refreshStatus().catch(() => undefined)
   }
@@ -67,9 +106,25 @@ export const useCounselorAccessStore = defineStore('counselor-access', () => {
     const guided = useGuidedStore()
     if (guided.session) await guided.end()
     await useHost().counselorEraseAll()
+    notice.value = null
+    damage.value = null
+    guided.unshield()
     forgetRecords()
     await refreshStatus().catch(() => undefined)
   }
 
-  return { status, statusError, refreshStatus, checkStatus, open, lock, changePasscode, eraseAll }
+  return {
+    status,
+    statusError,
+    notice,
+    damage,
+    refreshStatus,
+    checkStatus,
+    open,
+    startAfresh,
+    dismissNotice,
+    lock,
+    changePasscode,
+    eraseAll,
+  }
 })

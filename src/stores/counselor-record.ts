@@ -8,6 +8,7 @@ import { computed, ref } from 'vue'
 import { content } from '../content'
 import { compareResults, type FitChange, type ResultView } from '../domain/report'
 import { useHost } from '../host'
+import { RENDERER_ERROR_LIMITS } from '../shared/error-report'
 import { hostErrorOf, type HostErrorInfo } from '../shared/errors'
 import type { Client, ClientUpdateInput, Session, SessionSummary } from '../shared/records'
 import { useClientListStore } from './counselor-clients'
@@ -101,8 +102,22 @@ export const useCounselorRecordStore = defineStore('counselor-record', () => {
     useClientListStore().drop(clientId)
   }
 
+  /**
+   * Imports a session file. A refusal's developer detail (which field, why) goes to the
+   * error log for staff; the page shows only its code in plain words.
+   */
   async function importSession(text: string, clientId?: string): Promise<Session> {
-    const imported = await useHost().importSession({ text, ...(clientId ? { clientId } : {}) })
+    let imported: Session
+    try {
+      imported = await useHost().importSession({ text, ...(clientId ? { clientId } : {}) })
+    } catch (error) {
+      const { code, message, field } = hostErrorOf(error)
+      const detail = `Session import refused (${code}${field ? `, ${field}` : ''}): ${message}`
+      await useHost()
+        .logError({ kind: 'error', message: detail.slice(0, RENDERER_ERROR_LIMITS.message), where: 'counselor import' })
+        .catch(() => undefined)
+      throw error
+    }
     if (client.value && client.value.id === imported.clientId) await loadClient(imported.clientId)
     return imported
   }

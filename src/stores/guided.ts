@@ -27,6 +27,13 @@ export type GuidedRecord = Omit<Session, 'id'> & { id?: string }
 
 export const useGuidedStore = defineStore('guided', () => {
   const session = ref<GuidedSession | null>(null)
+  /**
+   * From the start of a guided session until the passcode is entered again or the area
+   * locks: the client at the screen may answer the questions, but any other page needs
+   * the passcode (src/router: guided-guard.ts). Outlives `end()` on purpose, so a page
+   * that ends the session and then opens the record still asks for the passcode.
+   */
+  const shielded = ref(false)
 
   /**
    * The session as it is on screen, as a stored record: what saving sends, and what an
@@ -64,6 +71,7 @@ export const useGuidedStore = defineStore('guided', () => {
       startedAt: new Date().toISOString(),
       notes: {},
     }
+    shielded.value = true
     useAssessmentStore().replaceAnswers({})
   }
 
@@ -79,6 +87,7 @@ export const useGuidedStore = defineStore('guided', () => {
       startedAt: stored.startedAt,
       notes: { ...stored.counselorNotes },
     }
+    shielded.value = true
     useAssessmentStore().replaceAnswers({ ...stored.answers })
   }
 
@@ -99,5 +108,10 @@ export const useGuidedStore = defineStore('guided', () => {
     assessment.replaceAnswers({})
   }
 
-  return { session, record, saveAnswers, start, resume, setNote, end }
+  /** The passcode was entered again, or the area locked: other pages are open to the counselor again. */
+  function unshield(): void {
+    shielded.value = false
+  }
+
+  return { session, shielded, unshield, record, saveAnswers, start, resume, setNote, end }
 })

@@ -7,14 +7,20 @@ import { ref } from 'vue'
 import { LOCALES, type Locale } from '../content'
 import { useHost } from '../host'
 import type { AppI18n } from '../i18n'
+import type { Preferences } from '../shared/host-contract'
 import { useKioskStore } from './kiosk'
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
 }
 
+/** The counselor area locks after this many minutes without input, unless a counselor chose otherwise. */
+export const DEFAULT_COUNSELOR_LOCK_MINUTES = 5
+
 export const usePreferencesStore = defineStore('preferences', () => {
   const locale = ref<Locale>('en')
+  /** A counselor setting; undefined means the default (and is not written). */
+  const counselorLockMinutes = ref<number | undefined>(undefined)
   let i18n: Pick<AppI18n, 'setLocale' | 'locale'> | undefined
 
   function bindI18n(target: Pick<AppI18n, 'setLocale' | 'locale'>): Promise<void> {
@@ -49,14 +55,29 @@ export const usePreferencesStore = defineStore('preferences', () => {
     // A kiosk remembers nothing. Elsewhere remembering is a nicety: a failed save leaves the switch in place.
     if (useKioskStore().enabled || locale.value !== value) return
     await useHost()
-      .savePreferences({ schema: 1, locale: value })
+      .savePreferences(saved())
       .catch(() => undefined)
+  }
+
+  function saved(): Preferences {
+    return {
+      schema: 1,
+      locale: locale.value,
+      ...(counselorLockMinutes.value !== undefined ? { counselorLockMinutes: counselorLockMinutes.value } : {}),
+    }
+  }
+
+  /** How long the counselor area waits without input before it locks (1 to 60 minutes); throws when it cannot be saved. */
+  async function setCounselorLockMinutes(minutes: number): Promise<void> {
+    counselorLockMinutes.value = minutes
+    await useHost().savePreferences(saved())
   }
 
   async function restore(): Promise<void> {
     const saved = await useHost()
       .loadPreferences()
       .catch(() => null)
+    if (saved?.counselorLockMinutes !== undefined) counselorLockMinutes.value = saved.counselorLockMinutes
     if (saved) await apply(saved.locale).catch(() => undefined)
   }
 
@@ -65,5 +86,5 @@ export const usePreferencesStore = defineStore('preferences', () => {
     return apply('en')
   }
 
-  return { locale, bindI18n, setLocale, restore, reset }
+  return { locale, counselorLockMinutes, bindI18n, setLocale, setCounselorLockMinutes, restore, reset }
 })

@@ -184,7 +184,11 @@ describe('the client list', () => {
       choose('{"not": "a session"}', 'other.json')
       await submit(wrapper, 'main form')
       await until(
-        () => wrapper.find('#import-file-error').text().includes('not a valid session export'),
+        () =>
+          wrapper
+            .find('#import-file-error')
+            .text()
+            .includes('This file is not a session exported from Health IT Role Finder.'),
         'the import error',
       )
       expect(wrapper.get('.error-summary a').attributes('href')).toBe('#import-file')

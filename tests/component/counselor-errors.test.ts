@@ -38,7 +38,7 @@ describe('storage errors in the counselor’s language', () => {
     })
     await submit(wrapper, 'main form')
     await until(() => wrapper.find('#import-file-error').exists(), 'the import error')
-    expect(wrapper.get('#import-file-error').text()).toContain(es.hostErrors['invalid-import'])
+    expect(wrapper.get('#import-file-error').text()).toContain(es.counselorSafety.importNotSession)
 
     await host.deleteClient({ clientId: client.id })
     await router.push(`/counselor/clients/${client.id}/edit`)

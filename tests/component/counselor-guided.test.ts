@@ -3,7 +3,16 @@ import { useAssessmentStore } from '../../src/stores/assessment'
 import { PERSONAS } from '../fixtures/personas'
 import { CONDITION_WAIT } from '../fixtures/waiting'
 import { memoryHost, mountApp } from './mount-app'
-import { mountCounselor, settle, STORE_TEST_TIMEOUT, unlockedHost, until } from './counselor-support'
+import {
+  fill,
+  mountCounselor,
+  PASSCODE,
+  settle,
+  STORE_TEST_TIMEOUT,
+  submit,
+  unlockedHost,
+  until,
+} from './counselor-support'
 import { HostError } from '../../src/shared/errors'
 import { useGuidedStore } from '../../src/stores/guided'
 
@@ -15,7 +24,7 @@ const trainer = PERSONAS.find((p) => p.expected === 'trainer')!
 
 describe('a guided session', () => {
   it(
-    'saves each answer and the counselor’s note to the client’s record, and ends back at the record',
+    'saves each answer and the counselor’s note to the client’s record, and ends back at the record after the passcode',
     async () => {
       const { host } = await unlockedHost()
       const client = await host.createClient({ displayName: 'Rosa' })
@@ -58,6 +67,10 @@ describe('a guided session', () => {
       expect(wrapper.findAll('.button--warning').filter((b) => b.text() === 'Start over')).toHaveLength(0)
       const back = wrapper.findAll('button').find((b) => b.text() === 'Back to Rosa’s record')!
       await back.trigger('click')
+      // The session is over, but the client may still be at the screen: the record needs the passcode.
+      await until(() => router.currentRoute.value.name === 'guided-leave', 'the passcode page')
+      await fill(wrapper, { '#leave-passcode': PASSCODE })
+      await submit(wrapper)
       await until(() => router.currentRoute.value.name === 'counselor-client', 'the client page')
 
       expect(useGuidedStore().session).toBeNull()
@@ -76,7 +89,7 @@ describe('a guided session', () => {
   )
 
   it(
-    'can be ended part-way and continued later where it stopped',
+    'can be ended part-way (which locks the counselor area) and continued later where it stopped',
     async () => {
       const { host } = await unlockedHost()
       const client = await host.createClient({ displayName: 'Rosa' })
@@ -92,9 +105,16 @@ describe('a guided session', () => {
         .findAll('.guided-banner button')
         .find((b) => b.text() === 'End session')!
         .trigger('click')
-      await until(() => router.currentRoute.value.name === 'counselor-client', 'the client page')
+      await until(() => router.currentRoute.value.name === 'counselor-gate', 'the passcode gate')
+      expect(wrapper.text()).toContain('The guided session is over. The counselor area is now locked.')
+      expect((await host.counselorStatus()).unlocked).toBe(false)
       expect(useGuidedStore().session).toBeNull()
       expect(store.answers).toEqual({})
+      await fill(wrapper, { '#gate-passcode': PASSCODE })
+      await submit(wrapper)
+      await until(() => router.currentRoute.value.name === 'counselor-clients', 'the client list')
+      await router.push(`/counselor/clients/${client.id}`)
+      await settle()
       const row = wrapper.get('.session-table tbody tr')
       expect(row.text()).toContain('Not finished')
 

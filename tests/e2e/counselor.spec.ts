@@ -139,8 +139,12 @@ test('a counselor sets a passcode, runs a guided session, prints it, exports for
   await activate(page, page.getByRole('button', { name: en.review.seeResult }))
   await expectBestFit(page, 'trainer')
   await activate(page, page.getByRole('button', { name: fill(words.guided.backToRecord, { client: CLIENT }) }))
+  // The client may still be at the screen: the record needs the passcode again.
+  await expect(mainHeading(page)).toHaveText(en.counselorSafety.leave.title)
+  await typeInto(page, page.getByLabel(en.counselorSafety.leave.passcode), PASSCODE)
+  await activate(page, page.getByRole('button', { name: en.counselorSafety.leave.submit }))
 
-  await expect(mainHeading(page)).toHaveText(CLIENT)
+  await expect(mainHeading(page)).toHaveText(CLIENT, { timeout: 15_000 })
   await expect(page.getByRole('region', { name: words.guided.label })).toHaveCount(0)
   const sessions = page.getByRole('table', { name: words.client.sessionsCaption })
   await expect(sessions.locator('tbody tr')).toHaveCount(1)
