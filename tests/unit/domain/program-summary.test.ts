@@ -110,7 +110,12 @@ describe('one session: what it led with, worked out from its stored fits and ans
       gaps: [],
     },
   ])('$name', ({ fits, answers, bestFit, lead, bringsBackground, gaps }) => {
-    expect(sessionOutcome(content, session(fits, answers))).toEqual({ bestFit, lead, bringsBackground, gaps })
+    expect(sessionOutcome(content, session(fits, answers as Answers))).toEqual({
+      bestFit,
+      lead,
+      bringsBackground,
+      gaps,
+    })
   })
 
   it('has no outcome while the session is unfinished', () => {
