@@ -5,8 +5,8 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { content } from '../content'
-import { compareResults, type FitChange, type ResultView } from '../domain/report'
+import { content, contentTexts } from '../content'
+import { compareResults, presentProgress, type FitChange, type ResultView, type RoleProgress } from '../domain/report'
 import { useHost } from '../host'
 import { hostErrorOf, type HostErrorInfo } from '../shared/errors'
 import type { Client, ClientUpdateInput, Session, SessionSummary } from '../shared/records'
@@ -19,6 +19,8 @@ export interface SessionComparison {
   then: { startedAt: string; best: ResultView['bestFit'] }
   now: { startedAt: string; best: ResultView['bestFit'] }
   rows: FitChange[]
+  /** Each role's fit then and now with the answers that moved it, for the progress chart. */
+  progress: RoleProgress[]
 }
 
 export const useCounselorRecordStore = defineStore('counselor-record', () => {
@@ -48,6 +50,12 @@ export const useCounselorRecordStore = defineStore('counselor-record', () => {
       then: { startedAt: then.startedAt, best: before.bestFit },
       now: { startedAt: now.startedAt, best: after.bestFit },
       rows: compareResults(content, before, after),
+      progress: presentProgress(
+        content,
+        contentTexts[usePreferencesStore().locale] ?? contentTexts.en,
+        then.answers,
+        now.answers,
+      ),
     }
   }
 
