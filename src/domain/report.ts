@@ -10,7 +10,6 @@ import type { ContentTexts } from '../content/schema'
 import type { Answers, Basis, Content, RoleId } from './types'
 import { breakdownRole, type AssessmentResult, type Contribution } from './scoring'
 import { explainRole } from './explain'
-import { compareOverTime, type AnswerChange } from './compare'
 import { leadOf, type ResultLead } from './lead'
 import type { Caution } from './cautions'
 
@@ -169,64 +168,5 @@ export function compareResults(content: Content, then: ResultView, now: ResultVi
     const old = before.get(id)?.fit ?? 0
     const fit = after.get(id)?.fit ?? 0
     return { roleId: id, name: after.get(id)?.name ?? id, before: old, after: fit, change: fit - old }
-  })
-}
-
-/** One answer that moved a role's fit between two sessions, worded. */
-export interface ChangedAnswer {
-  questionId: string
-  question: string
-  /** The answer then and now; null when the question was not asked or answered that time. */
-  then: string | null
-  now: string | null
-  points: number
-}
-
-/** A role's fit then and now, and the answers that moved it: startingChange + raised + lowered + otherAnswers = change. */
-export interface RoleProgress extends FitChange {
-  startingChange: number
-  raised: ChangedAnswer[]
-  lowered: ChangedAnswer[]
-  otherAnswers: number
-}
-
-/**
- * Each role's fit in two sessions and what changed in the answers that moved it, in the
- * roles file's order (the same roles, names and fits as compareResults), from the very
- * contributions that built each fit.
- */
-export function presentProgress(
-  content: Content,
-  texts: ContentTexts,
-  thenAnswers: Answers,
-  nowAnswers: Answers,
-  limit = 3,
-): RoleProgress[] {
-  const word = (questionId: string, optionIds: string[] | null) =>
-    optionIds ? answerLabel(content, texts, questionId, optionIds) : null
-  const describe = (c: AnswerChange): ChangedAnswer => ({
-    questionId: c.questionId,
-    question: texts.questions[c.questionId]?.short ?? c.questionId,
-    then: word(c.questionId, c.thenOptionIds),
-    now: word(c.questionId, c.nowOptionIds),
-    points: c.shownPoints,
-  })
-  return content.roles.map(({ id }) => {
-    const moved = compareOverTime(
-      breakdownRole(content, thenAnswers, id),
-      breakdownRole(content, nowAnswers, id),
-      limit,
-    )
-    return {
-      roleId: id,
-      name: texts.roles[id]?.name ?? id,
-      before: moved.before,
-      after: moved.after,
-      change: moved.change,
-      startingChange: moved.startingChange,
-      raised: moved.raised.map(describe),
-      lowered: moved.lowered.map(describe),
-      otherAnswers: moved.otherPoints,
-    }
   })
 }

@@ -478,7 +478,7 @@ export default {
       },
       brings: 'Tiene la experiencia',
       lacks: 'Le falta algo',
-      gapLabel: '{role}: {gap}',
+      gapLabel: '{gap} ({role})',
       asTable: 'Ver estos números en una tabla',
       describe:
         '{what}: una barra para cada grupo, con el número y la parte de las evaluaciones terminadas. La mayor es {label}: {value}.',
