@@ -14,10 +14,11 @@
 import type { ProgramSummary, SummaryGap, SummaryLeadKind } from '../shared/program-summary'
 import { LEAD_KINDS } from '../shared/program-summary'
 import type { DateRange, Session } from '../shared/records'
-import { checkEligibility } from './eligibility'
+import { meetsEligibility } from './eligibility'
+import { conditionHolds } from './visibility'
 import { leadOf, type LeadRanking } from './lead'
 import { assessReadiness } from './readiness'
-import type { Content, RoleId } from './types'
+import type { Answers, Content, Role, RoleId } from './types'
 
 /** How many of the most often named gaps the summary keeps. */
 export const GAP_LIMIT = 5
@@ -37,16 +38,14 @@ export interface SessionOutcome {
 export function sessionOutcome(content: Content, session: Pick<Session, 'answers' | 'result'>): SessionOutcome | null {
   const { result, answers } = session
   if (!result) return null
-  const ranking = content.roles
-    .map((role, order) => ({
-      role,
-      order,
-      roleId: role.id,
-      shownFit: result.fits[role.id],
-      eligible: checkEligibility(content.roles, role, answers).eligible,
-    }))
-    // The scoring engine's documented order: eligible first, then by shown fit, then the roles file's order.
-    .sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.shownFit - a.shownFit || a.order - b.order)
+  const ranking: RankedFit[] = []
+  for (let order = 0; order < content.roles.length; order++) {
+    const role = content.roles[order]!
+    const eligible = isEligible(content.roles, role, answers)
+    ranking.push({ role, order, roleId: role.id, shownFit: result.fits[role.id], eligible })
+  }
+  // The scoring engine's documented order: eligible first, then by shown fit, then the roles file's order.
+  ranking.sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.shownFit - a.shownFit || a.order - b.order)
   const best = ranking[0]!
   const readiness = assessReadiness(best.role, answers)
   return {
@@ -55,6 +54,21 @@ export function sessionOutcome(content: Content, session: Pick<Session, 'answers
     bringsBackground: readiness.bringsBackground,
     gaps: readiness.checks.filter((c) => !c.met && !c.desirable).map((c) => c.id),
   }
+}
+
+/** checkEligibility's `eligible` (eligibility.ts), without listing the unmet conditions: this runs for every role of every session. */
+function isEligible(roles: readonly Role[], role: Role, answers: Answers): boolean {
+  if (!role.eligibility.every((c) => conditionHolds(c, answers))) return false
+  const other = role.notForPeopleEligibleFor && roles.find((r) => r.id === role.notForPeopleEligibleFor)
+  return !(other && meetsEligibility(other, answers))
+}
+
+interface RankedFit {
+  role: Role
+  order: number
+  roleId: RoleId
+  shownFit: number
+  eligible: boolean
 }
 
 /** True when the session started in [from, to): the same rule as storage's export range. */

@@ -207,6 +207,14 @@ describe('the stored result gives the lead the result page showed', () => {
         expect(outcome.bestFit).toBe(result.bestFit)
         expect(outcome.lead).toBe(leadOf(content, result).kind)
         expect(outcome.bringsBackground).toBe(result.ranking[0]!.readiness.bringsBackground)
+        // isEligible is checkEligibility's rule: the ranking's eligibility, role by role.
+        for (const score of result.ranking) {
+          const alone = sessionOutcome(content, {
+            answers,
+            result: { ...sessionResultOf(result), fits: { ...LOW, [score.roleId]: 100 } },
+          })!
+          expect(alone.bestFit === score.roleId).toBe(score.eligible)
+        }
       }),
     )
   }, 30_000)
