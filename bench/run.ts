@@ -19,6 +19,7 @@ import { serveStatic } from '../scripts/serve-static.mjs'
 import { firstQuestionPlan, launchBrowser, oursFirstQuestionPlan, WELCOME_PLAN } from './browser-figures'
 import { buildFloor } from './floor'
 import { measureNode } from './node-figures'
+import { measureSummary } from './summary'
 import { buildPeer, readQuestionBank } from './peer/build'
 import { measureStartup, startupFigures } from './startup'
 import { checkBudget, summarize, type Budget, type Figure } from './stats'
@@ -85,6 +86,7 @@ try {
     { name: 'peerFirstLoadJsGzipKB', unit: 'KB', value: round(peerLoad.jsGzip) },
     { name: 'peerFirstLoadCssGzipKB', unit: 'KB', value: round(peerLoad.cssGzip) },
     ...measureNode(RUNS),
+    ...(await measureSummary(RUNS)),
   ]
 } finally {
   await browser.close()

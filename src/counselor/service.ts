@@ -248,6 +248,7 @@ export function createCounselorService(options: CounselorServiceOptions): Counse
     },
 
     countSessions: async (range) => unlocked().countSessions(range),
+    summarizeSessions: async (range) => unlocked().summarizeSessions(range),
 
     importSession: async ({ text, clientId }) => unlocked().importSessionJson(text, clientId ? { clientId } : {}),
   }

@@ -7,7 +7,7 @@
  * - otherwise the one best fit.
  * Only eligible roles ever lead. Pure: it reads a scored result and the content's settings.
  */
-import type { AssessmentResult, RoleScore } from './scoring'
+import type { RoleScore } from './scoring'
 import type { Content, RoleId } from './types'
 
 export type LeadKind = 'none_stands_out' | 'tie' | 'close' | 'one'
@@ -31,7 +31,10 @@ export interface ResultLead {
 /** How many roles to suggest exploring when none stands out. */
 export const EXPLORE_COUNT = 3
 
-export function leadOf(content: Content, result: AssessmentResult): ResultLead {
+/** What the lead reads of a ranking: enough for a stored session's fits to be led the same way (program-summary.ts). */
+export type LeadRanking = readonly Pick<RoleScore, 'roleId' | 'shownFit' | 'eligible'>[]
+
+export function leadOf(content: Pick<Content, 'settings'>, result: { ranking: LeadRanking }): ResultLead {
   const { closeMargin, standOutLevel } = content.settings
   const eligible = result.ranking.filter((s) => s.eligible)
   const best = eligible[0]!
@@ -63,7 +66,7 @@ export function leadOf(content: Content, result: AssessmentResult): ResultLead {
   }
 }
 
-function gapToNext(eligible: RoleScore[], count: number): number | null {
+function gapToNext(eligible: LeadRanking, count: number): number | null {
   const last = eligible[count - 1]
   const next = eligible[count]
   return last && next ? last.shownFit - next.shownFit : null

@@ -101,6 +101,7 @@ export function createBrowserHost(
     exportSession: counselor('exportSession'),
     exportSessionsCsv: counselor('exportSessionsCsv'),
     countSessions: counselor('countSessions'),
+    summarizeSessions: counselor('summarizeSessions'),
     importSession: counselor('importSession'),
     saveFile: async (file) => (await extras.files()).saveFile(file),
     printToPdf: async (request) => (await extras.files()).printToPdf(request),

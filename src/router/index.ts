@@ -99,6 +99,11 @@ function counselorRoutes(): RouteRecordRaw[] {
       component: () => import('../views/counselor/ReportView.vue'),
     },
     {
+      path: '/counselor/summary',
+      name: 'counselor-summary',
+      component: () => import('../views/counselor/SummaryView.vue'),
+    },
+    {
       path: '/counselor/passcode',
       name: 'counselor-passcode',
       component: () => import('../views/counselor/PasscodeView.vue'),

@@ -28,6 +28,7 @@ export const CHANNELS = {
   exportSession: 'sessions:export-json',
   exportSessionsCsv: 'sessions:export-csv',
   countSessions: 'sessions:count',
+  summarizeSessions: 'sessions:summary',
   importSession: 'sessions:import-json',
   saveFile: 'files:save',
   printToPdf: 'files:print-pdf',

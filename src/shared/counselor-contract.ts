@@ -18,6 +18,7 @@ import {
   type SessionSummary,
 } from './records'
 import { CHANNELS } from './channels'
+import type { ProgramSummary } from './program-summary'
 import { SESSION_FILE_MAX_BYTES } from './limits'
 
 export interface CounselorStatus {
@@ -111,6 +112,8 @@ export interface CounselorApi {
   exportSessionsCsv(payload: DateRange): Promise<ExportFile>
   /** How many sessions a reporting export of this range would hold. */
   countSessions(payload: DateRange): Promise<number>
+  /** The program summary of the sessions a reporting export of this range would hold. */
+  summarizeSessions(payload: DateRange): Promise<ProgramSummary>
   importSession(payload: { text: string; clientId?: string }): Promise<Session>
 }
 
@@ -165,6 +168,7 @@ export const COUNSELOR_PAYLOADS = {
   [CHANNELS.exportSession]: z.object({ sessionId: recordIdSchema }).strict(),
   [CHANNELS.exportSessionsCsv]: dateRange,
   [CHANNELS.countSessions]: dateRange,
+  [CHANNELS.summarizeSessions]: dateRange,
   [CHANNELS.importSession]: z
     .object({ text: z.string().max(SESSION_FILE_MAX_BYTES), clientId: recordIdSchema.optional() })
     .strict(),

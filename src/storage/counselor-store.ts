@@ -46,6 +46,9 @@ import { checkSessionAgainstContent } from './session-checks'
 import { parseSessionJson } from './session-file'
 import { countSessionsForExport, findSession, listSessionSummaries, listSessionsForExport } from './session-table'
 import { sessionsToCsv } from './sessions-csv'
+import { content } from '../content'
+import { summarizeProgram } from '../domain/program-summary'
+import type { ProgramSummary } from '../shared/program-summary'
 import { inTransaction } from './sql-helpers'
 import { parseOrThrow } from './validation'
 
@@ -270,6 +273,14 @@ export class CounselorStore {
     return this.operation(() => {
       const { from, to } = parseOrThrow(dateRangeSchema, range, { action: 'Could not export', what: 'range' })
       return sessionsToCsv(listSessionsForExport(this.database.db, from, to))
+    })
+  }
+
+  /** The program summary of the sessions exportSessionsCsv would write for this range (src/domain/program-summary.ts). */
+  summarizeSessions(range: DateRange = {}): Promise<ProgramSummary> {
+    return this.operation(() => {
+      const parsed = parseOrThrow(dateRangeSchema, range, { action: 'Could not summarize the sessions', what: 'range' })
+      return summarizeProgram(content, listSessionsForExport(this.database.db, parsed.from, parsed.to), parsed)
     })
   }
 

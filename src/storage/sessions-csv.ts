@@ -3,7 +3,11 @@
  * fit. Built for spreadsheet programs: UTF-8 with a byte-order mark (so Excel reads
  * accents), every field quoted, CRLF line ends, and text that a spreadsheet would
  * run as a formula (= + - @, tab, carriage return) prefixed with a single quote.
+ * The last three columns come from sessionOutcome, the same function that counts the
+ * program summary's charts (src/domain/program-summary.ts), so the file and the charts agree.
  */
+import { content } from '../content'
+import { sessionOutcome } from '../domain/program-summary'
 import { ROLE_IDS } from '../shared/roles'
 import type { SessionWithClientName } from './session-table'
 
@@ -20,6 +24,12 @@ export const CSV_COLUMNS = [
   'content_version',
   'best_fit',
   ...ROLE_IDS.map((role) => `fit_${role}`),
+  /** one, close, tie or none_stands_out (src/domain/lead.ts). */
+  'lead',
+  /** yes or no: every needed background item for the best fit is met. */
+  'brings_background',
+  /** The unmet needed background items for the best fit, by id, separated by "; ". */
+  'gaps',
 ] as const
 
 export function csvCell(value: string): string {
@@ -33,8 +43,9 @@ function csvRow(values: readonly string[]): string {
 
 /** The whole file as a string; it starts with the byte-order mark, so write it out as UTF-8 unchanged. */
 export function sessionsToCsv(sessions: readonly SessionWithClientName[]): string {
-  const rows = sessions.map((session) =>
-    csvRow([
+  const rows = sessions.map((session) => {
+    const outcome = sessionOutcome(content, session)
+    return csvRow([
       session.id,
       session.clientId,
       session.clientDisplayName,
@@ -44,7 +55,10 @@ export function sessionsToCsv(sessions: readonly SessionWithClientName[]): strin
       session.result?.contentVersion ?? '',
       session.result?.bestFit ?? '',
       ...ROLE_IDS.map((role) => (session.result ? String(session.result.fits[role]) : '')),
-    ]),
-  )
+      outcome?.lead ?? '',
+      outcome ? (outcome.bringsBackground ? 'yes' : 'no') : '',
+      outcome?.gaps.join('; ') ?? '',
+    ])
+  })
   return BYTE_ORDER_MARK + csvRow(CSV_COLUMNS) + rows.join('')
 }

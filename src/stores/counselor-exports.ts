@@ -4,6 +4,7 @@
  * over the host: it keeps no state of its own.
  */
 import { useHost } from '../host'
+import type { ProgramSummary } from '../shared/program-summary'
 import type { DateRange, Session } from '../shared/records'
 import { sessionFileName, sessionToJson } from '../shared/session-file'
 import { useGuidedStore } from './guided'
@@ -48,6 +49,11 @@ export function useCounselorExports() {
     return useHost().countSessions(range)
   }
 
+  /** The program summary of the sessions a reporting export with this range would hold. */
+  function summarizeSessions(range: DateRange): Promise<ProgramSummary> {
+    return useHost().summarizeSessions(range)
+  }
+
   /** Saves the sessions in the range as a CSV file; null when there are none (nothing is made). */
   async function exportCsv(range: DateRange): Promise<{ fileName: string; count: number; saved: boolean } | null> {
     const count = await countSessions(range)
@@ -58,5 +64,5 @@ export function useCounselorExports() {
     return { fileName: file.fileName, count, saved }
   }
 
-  return { exportSession, exportGuided, printPage, countSessions, exportCsv }
+  return { exportSession, exportGuided, printPage, countSessions, summarizeSessions, exportCsv }
 }

@@ -5,8 +5,9 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { content } from '../content'
+import { content, contentTexts } from '../content'
 import { compareResults, type FitChange, type ResultView } from '../domain/report'
+import { presentProgress, type RoleProgress } from '../domain/progress'
 import { useHost } from '../host'
 import { RENDERER_ERROR_LIMITS } from '../shared/error-report'
 import { hostErrorOf, type HostErrorInfo } from '../shared/errors'
@@ -20,6 +21,8 @@ export interface SessionComparison {
   then: { startedAt: string; best: ResultView['bestFit'] }
   now: { startedAt: string; best: ResultView['bestFit'] }
   rows: FitChange[]
+  /** Each role's fit then and now with the answers that moved it, for the progress chart. */
+  progress: RoleProgress[]
 }
 
 export const useCounselorRecordStore = defineStore('counselor-record', () => {
@@ -49,6 +52,12 @@ export const useCounselorRecordStore = defineStore('counselor-record', () => {
       then: { startedAt: then.startedAt, best: before.bestFit },
       now: { startedAt: now.startedAt, best: after.bestFit },
       rows: compareResults(content, before, after),
+      progress: presentProgress(
+        content,
+        contentTexts[usePreferencesStore().locale] ?? contentTexts.en,
+        then.answers,
+        now.answers,
+      ),
     }
   }
 

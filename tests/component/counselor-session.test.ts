@@ -141,6 +141,50 @@ describe('the compare page', () => {
   )
 
   it(
+    'draws each role’s fit then and now, with no colour for a rise or a fall, and the answers that moved it',
+    async () => {
+      const { host } = await unlockedHost()
+      const client = await host.createClient({ displayName: 'Rosa' })
+      await addSession(host, client.id, manager.answers, { startedAt: '2026-01-10T15:00:00.000Z' })
+      await addSession(host, client.id, trainer.answers, { startedAt: '2026-04-10T15:00:00.000Z' })
+      const { wrapper } = await mountCounselor(`/counselor/clients/${client.id}/compare`, host)
+      await until(() => wrapper.find('#chart-progress').exists(), 'the progress chart')
+
+      // Issue 17: a falling fit was shown in red (and a rising one in green), reading as bad or good news.
+      for (const cell of wrapper.findAll('.compare-table td')) expect(cell.classes()).toEqual(['numeric'])
+      expect(wrapper.find('.why__down, .why__up').exists()).toBe(false)
+
+      const then = new Map(scoreAnswers(content, manager.answers).ranking.map((s) => [s.roleId, s.shownFit]))
+      const now = new Map(scoreAnswers(content, trainer.answers).ranking.map((s) => [s.roleId, s.shownFit]))
+      const chart = wrapper.get('#chart-progress')
+      expect(chart.get('svg').attributes('role')).toBe('img')
+      expect(chart.get('svg title').text()).toBe('Fit then and now')
+      for (const roleId of ROLE_IDS) {
+        expect(chart.get('desc').text()).toContain(`: ${then.get(roleId)} then, ${now.get(roleId)} now`)
+      }
+      expect(chart.findAll('.chart__row').map((row) => row.findAll('.chart__value')[0]!.text())).toEqual(
+        ROLE_IDS.map((roleId) => String(then.get(roleId))),
+      )
+
+      // What moved each changed role: the listed points, the starting change and the rest add up to the change.
+      const changed = ROLE_IDS.filter((roleId) => now.get(roleId) !== then.get(roleId))
+      const roles = wrapper.findAll('.progress-role')
+      expect(roles).toHaveLength(changed.length)
+      for (const [index, roleId] of changed.entries()) {
+        const role = roles[index]!
+        expect(role.get('h3').text()).toMatch(new RegExp(`from ${then.get(roleId)} to ${now.get(roleId)}$`))
+        const points = role
+          .findAll('li')
+          .map((li) => /([+−])(\d+) points$/.exec(li.text()))
+          .map((match) => (match ? (match[1] === '−' ? -1 : 1) * Number(match[2]) : 0))
+        expect(points.reduce((a, b) => a + b, 0)).toBe(now.get(roleId)! - then.get(roleId)!)
+      }
+      expect(roles[0]!.text()).toMatch(/“.+” then, “.+” now/)
+    },
+    STORE_TEST_TIMEOUT,
+  )
+
+  it(
     'says when there are not yet two finished sessions',
     async () => {
       const { host } = await unlockedHost()

@@ -53,6 +53,7 @@ const VALID: Record<Channel, unknown> = {
   [CHANNELS.exportSession]: { sessionId: id },
   [CHANNELS.exportSessionsCsv]: {},
   [CHANNELS.countSessions]: {},
+  [CHANNELS.summarizeSessions]: {},
   [CHANNELS.importSession]: { text: '{}' },
   [CHANNELS.saveFile]: { fileName: 'a.csv', mimeType: 'text/csv', text: 'x' },
   [CHANNELS.printToPdf]: { fileName: 'a.pdf' },

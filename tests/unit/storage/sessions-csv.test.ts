@@ -2,6 +2,11 @@ import { afterEach, beforeEach, describe, expect, it as vitestIt } from 'vitest'
 import { CSV_COLUMNS, type CounselorStore } from '../../../src/storage'
 import { csvCell } from '../../../src/storage/sessions-csv'
 import { ROLE_IDS } from '../../../src/domain/types'
+import { content } from '../../../src/content/index'
+import { sessionOutcome } from '../../../src/domain/program-summary'
+import { scoreAnswers } from '../../../src/domain/scoring'
+import { sessionResultOf } from '../../../src/domain/session-result'
+import { PERSONAS } from '../../fixtures/personas'
 import { SAMPLE_RESULT, makeTempFolder, openInFolder, removeFolder, sampleSession } from './helpers'
 import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
 
@@ -52,6 +57,7 @@ describe('exportSessionsCsv', () => {
       answers: {},
     })
     const csv = await store.exportSessionsCsv()
+    const outcome = sessionOutcome(content, finished)!
     expect([...new TextEncoder().encode(csv).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(csv.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/)
     const [header, ...rows] = lines(csv)
@@ -68,6 +74,9 @@ describe('exportSessionsCsv', () => {
         SAMPLE_RESULT.contentVersion,
         'trainer',
         ...ROLE_IDS.map((role) => String(SAMPLE_RESULT.fits[role])),
+        outcome.lead,
+        outcome.bringsBackground ? 'yes' : 'no',
+        outcome.gaps.join('; '),
       ]
         .map((value) => `"${value}"`)
         .join(','),
@@ -86,10 +95,33 @@ describe('exportSessionsCsv', () => {
         '',
         '',
         '',
+        '',
+        '',
+        '',
       ]
         .map((value) => `"${value}"`)
         .join(','),
     ])
+  })
+
+  it('agrees with the program summary: the same sessions, best fits, leads and background counts', async () => {
+    const client = await store.createClient({ displayName: 'Counted' })
+    for (const persona of PERSONAS.slice(0, 4)) {
+      const result = sessionResultOf(scoreAnswers(content, persona.answers))
+      await store.saveSession(sampleSession(client.id, { answers: structuredClone(persona.answers), result }))
+    }
+    await store.saveSession({ clientId: client.id, startedAt: '2026-03-03T10:00:00Z', locale: 'en', answers: {} })
+    const [header, ...rows] = lines(await store.exportSessionsCsv())
+    const column = (name: string) => header!.split(',').indexOf(`"${name}"`)
+    const cells = rows.map((row) => row.split(',').map((cell) => cell.slice(1, -1)))
+    const counted = (name: string, value: string) => cells.filter((row) => row[column(name)] === value).length
+    const summary = await store.summarizeSessions()
+    expect(summary.sessions).toBe(rows.length)
+    expect(summary.finished).toBe(cells.filter((row) => row[column('completed_at')] !== '').length)
+    for (const role of ROLE_IDS) expect(summary.bestFit[role]).toBe(counted('best_fit', role))
+    for (const [kind, count] of Object.entries(summary.lead)) expect(count).toBe(counted('lead', kind))
+    expect(summary.bringsBackground).toBe(counted('brings_background', 'yes'))
+    expect(summary.finished - summary.bringsBackground).toBe(counted('brings_background', 'no'))
   })
 
   it('neutralises formula injection in client names', async () => {
