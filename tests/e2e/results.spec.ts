@@ -78,7 +78,11 @@ test('bars animate by default and keep still with prefers-reduced-motion: reduce
 
 test('at 320 px the "why" table stacks its rows but stays a table to assistive technology', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 })
+  // The exact points sit behind "Show the exact points"; a closed <details> keeps them out of
+  // the accessibility tree, as it should.
+  await page.getByText(en.journey.result.exactPoints).click()
   const table = page.locator('.why__table')
+  await expect(table).toBeVisible()
   expect(
     await table.evaluate((element) => (globalThis as unknown as PageGlobals).getComputedStyle(element).display),
   ).toBe('block')
