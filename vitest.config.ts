@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
@@ -21,6 +22,10 @@ export default defineConfig({
   test: {
     // Worker threads start faster than forked processes: the whole run is a few seconds shorter.
     pool: 'threads',
+    // One worker more than cores: many tests wait on child processes, flushed writes and
+    // WebCrypto, and a spare worker keeps both cores of a 2-core machine busy meanwhile
+    // (npm test idle: 64 s with the default, 51 s with this).
+    maxWorkers: availableParallelism() + 1,
     projects: [
       {
         resolve: { alias },
