@@ -88,3 +88,26 @@ export function containsText(bytes: Uint8Array, text: string): boolean {
 }
 
 export { fromUtf8 }
+
+/** A store in `folder` whose journal holds four frames, each a confirmed save: a client, then three sessions. */
+export async function storeWithFourSaves(folder: string, displayName: string) {
+  const { store } = await openInFolder(folder)
+  const client = await store.createClient({ displayName })
+  const sessions = []
+  for (let index = 0; index < 3; index++) {
+    sessions.push(await store.saveSession(sampleSession(client.id, { startedAt: `2026-0${index + 1}-01T00:00:00Z` })))
+  }
+  await store.close()
+  return { client, sessions }
+}
+
+/** Where each journal frame starts and ends (after the 24-byte header: magic and generation). */
+export function journalFrameBounds(journal: Buffer): { start: number; end: number }[] {
+  const bounds = []
+  for (let offset = 24; offset < journal.length;) {
+    const end = offset + 4 + journal.readUInt32BE(offset)
+    bounds.push({ start: offset, end })
+    offset = end
+  }
+  return bounds
+}

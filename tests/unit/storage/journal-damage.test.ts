@@ -17,7 +17,8 @@ import {
   openInFolder,
   rawFiles,
   removeFolder,
-  sampleSession,
+  journalFrameBounds,
+  storeWithFourSaves,
 } from './helpers'
 import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
 
@@ -37,27 +38,7 @@ afterEach(async () => {
 const clock = () => Date.parse('2026-06-15T08:30:00.000Z')
 const STAMP = '2026-06-15T08-30-00-000Z'
 
-/** Four confirmed saves in the journal: a client, then three sessions. */
-async function fourConfirmedSaves() {
-  const { store } = await openInFolder(folder)
-  const client = await store.createClient({ displayName: 'Four Saves' })
-  const sessions = []
-  for (let index = 0; index < 3; index++) {
-    sessions.push(await store.saveSession(sampleSession(client.id, { startedAt: `2026-0${index + 1}-01T00:00:00Z` })))
-  }
-  await store.close()
-  return { client, sessions }
-}
-
-function frameBounds(journal: Buffer): { start: number; end: number }[] {
-  const bounds = []
-  for (let offset = 24; offset < journal.length;) {
-    const end = offset + 4 + journal.readUInt32BE(offset)
-    bounds.push({ start: offset, end })
-    offset = end
-  }
-  return bounds
-}
+const fourConfirmedSaves = () => storeWithFourSaves(folder, 'Four Saves')
 
 async function expectToldWithCopy(damaged: Buffer) {
   const opened = await openInFolder(folder, { now: clock })
@@ -107,7 +88,7 @@ describe('a damaged journal', { timeout: STORE_TEST_TIMEOUT }, () => {
   it('cut inside frame 2 of 4: the counselor is told, and a copy is kept', async () => {
     const { client } = await fourConfirmedSaves()
     const journal = await fs.readFile(journalFile)
-    const frames = frameBounds(journal)
+    const frames = journalFrameBounds(journal)
     expect(frames).toHaveLength(4)
     const cut = journal.subarray(0, frames[1]!.start + 30)
     await fs.writeFile(journalFile, cut)
@@ -157,7 +138,7 @@ describe('a damaged journal', { timeout: STORE_TEST_TIMEOUT }, () => {
     await fourConfirmedSaves()
     const journal = await fs.readFile(journalFile)
     for (let at = 8; at < 24; at++) journal[at]! ^= 0xff
-    journal[frameBounds(journal)[0]!.start + 30]! ^= 0x01 // and the first frame is damaged too
+    journal[journalFrameBounds(journal)[0]!.start + 30]! ^= 0x01 // and the first frame is damaged too
     await fs.writeFile(journalFile, journal)
     await expectToldWithCopy(journal).then((opened) => opened.store.close())
   })

@@ -7,7 +7,17 @@ import { asBytes } from '../../../src/storage/bytes'
 import { LATEST_SCHEMA_VERSION } from '../../../src/storage/migrations'
 import { deriveKey, sealKeyCheck } from '../../../src/storage/passcode-crypto'
 import { decryptSnapshotBody, encodeSnapshot, parseSnapshot } from '../../../src/storage/snapshot-format'
-import { DB_NAME, PASSCODE, makeTempFolder, openInFolder, rawFiles, removeFolder, sampleSession } from './helpers'
+import {
+  DB_NAME,
+  PASSCODE,
+  journalFrameBounds,
+  makeTempFolder,
+  openInFolder,
+  rawFiles,
+  removeFolder,
+  sampleSession,
+  storeWithFourSaves,
+} from './helpers'
 import { STORE_TEST_TIMEOUT } from '../../fixtures/waiting'
 
 /** Every test here drives the real encrypted store: STORE_TEST_TIMEOUT (fixtures/waiting.ts) says why 5 s is not enough. */
@@ -28,28 +38,7 @@ afterEach(async () => {
 const clock = () => Date.parse('2026-06-15T08:30:00.000Z')
 const STAMP = '2026-06-15T08-30-00-000Z'
 
-/** A store whose journal holds four frames: the client, then three sessions. */
-async function storeWithHistory() {
-  const { store } = await openInFolder(folder)
-  const client = await store.createClient({ displayName: 'Journal Person' })
-  const sessions = []
-  for (let index = 0; index < 3; index++) {
-    sessions.push(await store.saveSession(sampleSession(client.id, { startedAt: `2026-0${index + 1}-01T00:00:00Z` })))
-  }
-  await store.close()
-  return { client, sessions }
-}
-
-/** Where each journal frame starts and ends (after the 24-byte header: magic and generation). */
-function frameBounds(journal: Buffer): { start: number; end: number }[] {
-  const bounds = []
-  for (let offset = 24; offset < journal.length;) {
-    const end = offset + 4 + journal.readUInt32BE(offset)
-    bounds.push({ start: offset, end })
-    offset = end
-  }
-  return bounds
-}
+const storeWithHistory = () => storeWithFourSaves(folder, 'Journal Person')
 
 /** Damage is reported as damage: nothing is created, replaced, moved or deleted. */
 async function expectDamageReportedAndKept(passcodeChecked: boolean) {
@@ -108,7 +97,7 @@ describe('the journal', () => {
   it('with a torn last frame opens with every earlier save, and says the last change may be missing', async () => {
     const { sessions } = await storeWithHistory()
     const journal = await fs.readFile(journalFile)
-    expect(frameBounds(journal).at(-1)?.end).toBe(journal.length)
+    expect(journalFrameBounds(journal).at(-1)?.end).toBe(journal.length)
     await fs.writeFile(journalFile, journal.subarray(0, journal.length - 7))
     const opened = await openInFolder(folder, { now: clock })
     // A crash cannot cut one frame's write short, so this may have been a confirmed save.
@@ -128,7 +117,7 @@ describe('the journal', () => {
   it('damaged in the middle keeps what came before, keeps a copy of the journal and says so', async () => {
     const { client, sessions } = await storeWithHistory()
     const journal = await fs.readFile(journalFile)
-    const frames = frameBounds(journal)
+    const frames = journalFrameBounds(journal)
     expect(frames).toHaveLength(4)
     const damaged = Buffer.from(journal)
     damaged[frames[2]!.start + 40]! ^= 0x01 // inside the second session's ciphertext
