@@ -9,10 +9,9 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { assembleContent } from '../../src/content/assemble'
 import type { QuestionsFile, RolesFile, ScoringFile } from '../../src/content/schema'
-import { scoreAnswers } from '../../src/domain/scoring'
-import type { Answers } from '../../src/domain/types'
 import { PERSONAS } from '../fixtures/personas'
 import { en, expect, roleName, test } from './support/app'
+import { importSession, pageCount, sessionFile } from './support/counselor-files'
 import { expectNoAxeViolations, formatViolations, WCAG_TAGS } from './support/axe'
 import { activate, mainHeading, tabTo } from './support/keyboard'
 import type { PageElement, PageGlobals } from './support/page-globals'
@@ -43,44 +42,6 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<void>
 async function shoot(page: Page, file: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true })
   await page.screenshot({ path: new URL(file, SHOTS).pathname, fullPage: true, animations: 'disabled', caret: 'hide' })
-}
-
-/** A session file as the app exports it, made here from a persona's answers. */
-function sessionFile(answers: Answers, startedAt: string, id: string): string {
-  const result = scoreAnswers(content, answers)
-  return JSON.stringify({
-    format: 'health-it-role-finder/counselor-session',
-    formatVersion: 1,
-    exportedAt: startedAt,
-    client: { id: 'elsewhere-client', displayName: 'Someone' },
-    session: {
-      id,
-      clientId: 'elsewhere-client',
-      startedAt,
-      completedAt: startedAt,
-      locale: 'en',
-      answers,
-      counselorNotes: {},
-      result: {
-        fits: Object.fromEntries(result.ranking.map((s) => [s.roleId, s.shownFit])),
-        bestFit: result.bestFit,
-        contentVersion: result.contentVersion,
-      },
-    },
-  })
-}
-
-async function importSession(page: Page, text: string, name: string): Promise<void> {
-  await page
-    .getByLabel(words.client.importLabel)
-    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) })
-  await activate(page, page.getByRole('button', { name: words.client.importButton }))
-  await expect(page.getByRole('status').filter({ hasText: /imported/ })).toBeVisible()
-}
-
-/** Pages in a PDF made by Chromium (one page object each). */
-function pageCount(pdf: Buffer): number {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length
 }
 
 /** Under forced colours axe compares author colours never painted (see forced-colors.spec.ts), so contrast is left out. */
@@ -133,9 +94,13 @@ test('a counselor reads the program summary and a client’s progress as charts,
   await typeInto(page, page.getByLabel(words.form.name), 'Rosa Díaz')
   await activate(page, page.getByRole('button', { name: words.form.add }))
   await expect(mainHeading(page)).toHaveText('Rosa Díaz')
-  await importSession(page, sessionFile(manager.answers, '2026-01-12T15:00:00.000Z', 'rosa-then'), 'then.json')
-  await importSession(page, sessionFile(trainer.answers, '2026-04-20T15:00:00.000Z', 'rosa-now'), 'now.json')
-  await importSession(page, sessionFile(support.answers, '2026-04-22T15:00:00.000Z', 'rosa-later'), 'later.json')
+  await importSession(page, sessionFile(content, manager.answers, '2026-01-12T15:00:00.000Z', 'rosa-then'), 'then.json')
+  await importSession(page, sessionFile(content, trainer.answers, '2026-04-20T15:00:00.000Z', 'rosa-now'), 'now.json')
+  await importSession(
+    page,
+    sessionFile(content, support.answers, '2026-04-22T15:00:00.000Z', 'rosa-later'),
+    'later.json',
+  )
 
   // A client's progress: the slope chart, its table, and the answers that moved each fit.
   await activate(page, page.getByRole('link', { name: words.client.compare }))

@@ -8,11 +8,11 @@ import fs from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
 import { assembleContent } from '../../src/content/assemble'
 import type { QuestionsFile, RolesFile, ScoringFile } from '../../src/content/schema'
-import { scoreAnswers } from '../../src/domain/scoring'
-import { ROLE_IDS, type Answers } from '../../src/domain/types'
+import { ROLE_IDS } from '../../src/domain/types'
 import { parseCsv } from '../../scripts/csv.mjs'
 import { PERSONAS } from '../fixtures/personas'
 import { en, expect, roleName, test } from './support/app'
+import { importSession, pageCount, sessionFile } from './support/counselor-files'
 import { expectNoAxeViolations } from './support/axe'
 import { activate, answerByKeyboard, mainHeading, nextButton, tabTo } from './support/keyboard'
 import { answerQuestions, expectBestFit } from './support/journey'
@@ -27,6 +27,8 @@ const content = assembleContent(
   readJson<RolesFile>('roles.json'),
 )
 const words = en.counselor
+/** The note every imported session carries. */
+const NOTES = { license_held: 'Asked about nursing school' }
 const PASSCODE = 'green river lamp coffee'
 const CLIENT = 'Rosa Díaz'
 const trainer = PERSONAS.find((p) => p.expected === 'trainer')!
@@ -76,44 +78,6 @@ async function addClient(page: Page, name: string, contact = ''): Promise<void> 
   await activate(page, page.getByRole('button', { name: words.form.add }))
   await expect(mainHeading(page)).toHaveText(name)
   await expect(mainHeading(page)).toBeFocused()
-}
-
-/** A session file as the app exports it, made here from a persona's answers. */
-function sessionFile(answers: Answers, startedAt: string, id: string): string {
-  const result = scoreAnswers(content, answers)
-  return JSON.stringify({
-    format: 'health-it-role-finder/counselor-session',
-    formatVersion: 1,
-    exportedAt: startedAt,
-    client: { id: 'elsewhere-client', displayName: 'Someone' },
-    session: {
-      id,
-      clientId: 'elsewhere-client',
-      startedAt,
-      completedAt: startedAt,
-      locale: 'en',
-      answers,
-      counselorNotes: { license_held: 'Asked about nursing school' },
-      result: {
-        fits: Object.fromEntries(result.ranking.map((s) => [s.roleId, s.shownFit])),
-        bestFit: result.bestFit,
-        contentVersion: result.contentVersion,
-      },
-    },
-  })
-}
-
-/** Pages in a PDF made by Chromium (one page object each). */
-function pageCount(pdf: Buffer): number {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length
-}
-
-async function importSession(page: Page, text: string, name: string): Promise<void> {
-  await page
-    .getByLabel(words.client.importLabel)
-    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) })
-  await activate(page, page.getByRole('button', { name: words.client.importButton }))
-  await expect(page.getByRole('status').filter({ hasText: /imported/ })).toBeVisible()
 }
 
 test('a counselor sets a passcode, runs a guided session, prints it, exports for reporting and deletes the client', async ({
@@ -234,8 +198,16 @@ test('every counselor screen passes axe (WCAG 2.2 AA)', async ({ page }) => {
   await activate(page, page.getByRole('button', { name: words.form.add }))
   await expect(mainHeading(page)).toHaveText(CLIENT)
 
-  await importSession(page, sessionFile(manager.answers, '2026-01-12T15:00:00.000Z', 'imported-then'), 'then.json')
-  await importSession(page, sessionFile(trainer.answers, '2026-04-20T15:00:00.000Z', 'imported-now'), 'now.json')
+  await importSession(
+    page,
+    sessionFile(content, manager.answers, '2026-01-12T15:00:00.000Z', 'imported-then', NOTES),
+    'then.json',
+  )
+  await importSession(
+    page,
+    sessionFile(content, trainer.answers, '2026-04-20T15:00:00.000Z', 'imported-now', NOTES),
+    'now.json',
+  )
   await expect(page.getByRole('table', { name: words.client.sessionsCaption }).locator('tbody tr')).toHaveCount(2)
   await expectNoAxeViolations(page, 'client page')
 
@@ -284,7 +256,11 @@ test('every counselor screen passes axe (WCAG 2.2 AA)', async ({ page }) => {
 test('the printout stays on one Letter page for the longest result: cautions, in Spanish', async ({ page }) => {
   await createCounselorArea(page)
   await addClient(page, CLIENT)
-  await importSession(page, sessionFile(CAUTION_ANSWERS, '2026-04-20T15:00:00.000Z', 'with-cautions'), 'cautions.json')
+  await importSession(
+    page,
+    sessionFile(content, CAUTION_ANSWERS, '2026-04-20T15:00:00.000Z', 'with-cautions', NOTES),
+    'cautions.json',
+  )
   await activate(page, page.getByRole('link', { name: /^Open the session of / }))
   await expect(page.locator('#caution-title')).toBeVisible()
   await activate(page, page.getByRole('button', { name: en.app.language.otherHint }))
