@@ -8,7 +8,7 @@
  * (src/main.ts), so no wrong screen is ever painted. Keep the keys in step with
  * src/host/browser-host.ts and the paths with src/shared/app-document.ts (tested).
  */
-/* global window, document, URLSearchParams */
+/* global window, document, URLSearchParams, requestAnimationFrame, setTimeout */
 ;(function () {
   var hold = true
   try {
@@ -32,4 +32,24 @@
   // Opened on question 1 (a link, a reload): its pre-render shows from the first frame. (CSS's
   // :target does the same once Start is followed, but on a page load it can match too late.)
   else if (route === '/question/1') document.documentElement.classList.add('prerender-question')
+
+  // The app's script (fetched early: the build turns its tag into a modulepreload link marked
+  // data-app-entry) runs once the pre-rendered screen has painted: run at once, its start-up
+  // would hold back that first frame. With nothing to paint (held), or a page not shown, at once.
+  function startApp() {
+    var entry = document.querySelector('link[data-app-entry]')
+    if (!entry) return
+    var script = document.createElement('script')
+    script.type = 'module'
+    script.crossOrigin = entry.crossOrigin
+    script.src = entry.href
+    document.head.appendChild(script)
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    if (hold || document.visibilityState === 'hidden') startApp()
+    else
+      requestAnimationFrame(function () {
+        setTimeout(startApp, 0)
+      })
+  })
 })()

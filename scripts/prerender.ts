@@ -36,16 +36,24 @@ export async function prerenderScreens(shared: Pick<UserConfig, 'plugins' | 'def
   }
 }
 
-/** The built page with the welcome screen in #app and question 1 after it, both marked as pre-rendered. */
+/**
+ * The built page with the welcome screen in #app and question 1 after it, both marked as
+ * pre-rendered, and the app's script started by public/start-hint.js after the first frame.
+ */
 export function injectPrerender(html: string, screens: Screens): string {
   const mount = '<div id="app"></div>'
   if (!html.includes(mount)) throw new Error(`prerender: the built index.html has no ${mount}`)
   for (const [path, markup] of Object.entries(screens)) {
     if (!markup.includes('<main')) throw new Error(`prerender: the screen at ${path} rendered no <main>`)
   }
-  return html.replace(
-    mount,
-    `<div id="app" class="${PRERENDER_CLASS}">${screens['/']}</div>\n    ` +
-      `<div id="${QUESTION_ONE_ID}" class="${PRERENDER_CLASS}">${screens[QUESTION_ONE_ID]}</div>`,
-  )
+  // The app's script becomes a preload: public/start-hint.js runs it once the first frame has painted.
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/
+  if (!entry.test(html)) throw new Error("prerender: the built index.html has no module script for the app's entry")
+  return html
+    .replace(entry, '<link rel="modulepreload" crossorigin href="$1" data-app-entry>')
+    .replace(
+      mount,
+      `<div id="app" class="${PRERENDER_CLASS}">${screens['/']}</div>\n    ` +
+        `<div id="${QUESTION_ONE_ID}" class="${PRERENDER_CLASS}">${screens[QUESTION_ONE_ID]}</div>`,
+    )
 }
