@@ -29,10 +29,15 @@ void usePreferencesStore(pinia).bindI18n(i18n)
 
 const store = useAssessmentStore(pinia)
 // The words of screens other than the welcome screen and the questions are not in the
-// start-up script: they load before such a screen opens (and in the background, below).
+// start-up script: they load when such a screen is first opened, beside its own code
+// (started before the screen's code is fetched, awaited once it is).
 const FIRST_SCREENS = new Set(['welcome', 'question'])
+const needsLaterWords = (name: unknown) => !FIRST_SCREENS.has(String(name))
+router.beforeEach((to) => {
+  if (needsLaterWords(to.name)) i18n.loadLaterWords().catch(() => undefined)
+})
 router.beforeResolve(async (to) => {
-  if (!FIRST_SCREENS.has(String(to.name))) await i18n.loadLaterWords()
+  if (needsLaterWords(to.name)) await i18n.loadLaterWords()
 })
 router.afterEach((to) => {
   if (isResumable(to.path)) store.visit(to.path)
@@ -81,8 +86,6 @@ async function start(): Promise<void> {
   const first = store.questions[0]
   if (kept === '/question/1' && first && checkedEarly.length > 0)
     store.setAnswer(first.id, first.kind === 'multiple' ? checkedEarly : checkedEarly[0])
-  // After the first screen is up, so a later screen opens without waiting for its words.
-  setTimeout(() => void i18n.loadLaterWords().catch(() => undefined), 0)
 }
 
 start().catch((error: unknown) => {
