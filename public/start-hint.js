@@ -46,6 +46,13 @@
     document.head.appendChild(script)
   }
   document.addEventListener('DOMContentLoaded', function () {
+    // A pre-render that cannot be shown leaves the page at once, so only one screen's
+    // markup (one <main>) is ever in it while the app starts: all of it when held, the
+    // welcome screen's when the page opened on question 1.
+    var welcome = document.getElementById('app')
+    var question = document.getElementById('/question/1')
+    if (welcome && (hold || route === '/question/1')) welcome.replaceChildren()
+    if (question && hold) question.remove()
     if (hold || document.visibilityState === 'hidden') startApp()
     else
       requestAnimationFrame(function () {

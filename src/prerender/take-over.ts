@@ -28,7 +28,8 @@ export function takeOverPrerender(path: string | null, firstVisit: boolean, doc:
   let container = welcome
   let kept: PrerenderedPath | null = null
   let checkedEarly: string[] = []
-  if (usable && path === '/') {
+  // start-hint.js may already have emptied #app (held, or opened on question 1).
+  if (usable && path === '/' && welcome.hasChildNodes()) {
     kept = '/'
     question?.remove()
   } else if (usable && path === QUESTION_ONE_ID && question) {

@@ -95,6 +95,15 @@ describe('takeOverPrerender', () => {
     expect(document.documentElement.classList).toHaveLength(0)
   })
 
+  it('renders afresh when start-hint.js has already emptied the welcome screen', () => {
+    builtPage()
+    document.getElementById('app')!.replaceChildren()
+    const { container, kept } = takeOverPrerender('/', true)
+    expect(kept).toBeNull()
+    expect(container.id).toBe('app')
+    expect(document.body.children).toHaveLength(1)
+  })
+
   it.each([
     ['another route', '/roles', true, ''],
     ['a state the pre-render did not assume', '/', false, ''],
