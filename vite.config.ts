@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig, type Plugin, type UserConfig } from 'vite'
+import { injectPrerender, prerenderScreens } from './scripts/prerender'
+import englishWords from './src/i18n/en'
+import { splitWords } from './src/i18n/word-parts'
 import { LOCALES } from './src/content/index'
 import { buildContent, buildTexts } from './src/content/validate'
 import { buildNextStepsTexts, buildOccupations } from './src/content/next-steps-schema'
@@ -103,15 +106,64 @@ function contentCheck(): Plugin {
   }
 }
 
+/**
+ * The English words in two parts (src/i18n/word-parts.ts): en-first.ts, in the start-up
+ * script, becomes only what the first screens need; en-later.ts, loaded on demand, the rest.
+ */
+function englishWordParts(): Plugin {
+  const folder = fileURLToPath(new URL('./src/i18n/', import.meta.url))
+  return {
+    name: 'english-word-parts',
+    apply: 'build',
+    load(id) {
+      const part = { [path.join(folder, 'en-first.ts')]: 'first', [path.join(folder, 'en-later.ts')]: 'later' }[id]
+      if (!part) return null
+      const parts = splitWords(englishWords)
+      return `export default ${JSON.stringify(part === 'first' ? parts.first : parts.later)}`
+    },
+  }
+}
+
+/**
+ * Writes the welcome screen and question 1, rendered by Vue's server renderer from the real
+ * components (src/prerender/render-screens.ts), into the built index.html, so the first
+ * screen paints before any script has run and the app hydrates it (src/main.ts).
+ */
+function prerender(shared: Pick<UserConfig, 'plugins' | 'define' | 'resolve'>): Plugin {
+  let page = ''
+  return {
+    name: 'prerender',
+    apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
+    configResolved(config) {
+      page = path.resolve(config.root, config.build.outDir, 'index.html')
+    },
+    async closeBundle() {
+      const screens = await prerenderScreens(shared)
+      writeFileSync(page, injectPrerender(readFileSync(page, 'utf8'), screens))
+    },
+  }
+}
+
+// Every component uses <script setup>, so the Options API support is left out of the runtime.
+const vuePlugin = () => vue({ features: { optionsAPI: false } })
+const define = { __APP_VERSION__: JSON.stringify(packageJson.version) }
+const resolve = { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } }
+
 export default defineConfig({
   // Root-absolute asset paths: the build is always served at the root of its origin
   // (app://bundle/ in the desktop app, http://127.0.0.1:PORT/ in a browser), and a
   // not-found page at a deeper path (app://bundle/a/b) must still find its scripts.
   base: '/',
-  // Every component uses <script setup>, so the Options API support is left out of the runtime.
-  plugins: [vue({ features: { optionsAPI: false } }), contentSecurityPolicy(), contentCheck(), fontPreloads()],
-  define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  plugins: [
+    vuePlugin(),
+    contentSecurityPolicy(),
+    contentCheck(),
+    fontPreloads(),
+    englishWordParts(),
+    prerender({ plugins: [vuePlugin()], define, resolve }),
+  ],
+  define,
+  resolve,
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -16,8 +16,13 @@
  *    created (Vue, for ours and the peer) or need none (the floor's native radio buttons),
  *    so from that moment a click is handled at once: for a question this moment is called
  *    "interactive", and for the script-free floor and our welcome screen "painted".
- *  - `start`: if given, the element is clicked the moment it appears (our Start button), so
+ *  - `start`: if given, the element is clicked the moment it appears (our Start link), so
  *    ours is timed from navigation start through pressing Start to question 1 interactive.
+ *  - `ready`: if given, a selector that must also match before a question counts as shown.
+ *    Ours pre-renders question 1 into its HTML, where it paints before any script has run;
+ *    its Next button does nothing until Vue has taken the markup over, which Vue marks by
+ *    setting `data-v-app` on the container. So ours waits for `#app[data-v-app]`: question 1
+ *    counts as interactive only once the app's handlers are attached, as before.
  * The observer watches the document from its creation, so content that the HTML parser
  * inserts (the floor) is seen exactly as content that a script inserts (ours, the peer).
  */
@@ -25,7 +30,7 @@ import type { Page } from '@playwright/test'
 
 export type MarkPlan =
   | { kind: 'selector'; selector: string }
-  | { kind: 'question'; prompt: string; options: string[]; next: string; start?: string }
+  | { kind: 'question'; prompt: string; options: string[]; next: string; start?: string; ready?: string }
 
 // Page-side code is plain source text: tsx would otherwise add helpers the page lacks.
 const PROBE = `(plan) => {
@@ -42,6 +47,7 @@ const PROBE = `(plan) => {
     return found
   }
   const questionShown = () => {
+    if (plan.ready && !document.querySelector(plan.ready)) return false
     const inputs = document.querySelectorAll('input[type=radio]:not([disabled]), input[type=checkbox]:not([disabled])')
     if (inputs.length < plan.options.length) return false
     const found = texts()
@@ -66,7 +72,8 @@ const PROBE = `(plan) => {
       observer.disconnect()
       resolve(afterNextFrame())
     })
-    observer.observe(document, { childList: true, subtree: true, characterData: true })
+    // data-v-app: the attribute Vue sets on the container it has mounted or hydrated (plan.ready).
+    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-v-app'] })
   })
 }`
 

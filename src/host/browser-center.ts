@@ -4,9 +4,12 @@
  * refusal; the status says center mode is unavailable so screens can say so.
  */
 import type { CenterApi, CenterStatus } from '../shared/center-contract'
-import { centerRefusal } from '../shared/center-problems'
 
-const UNAVAILABLE_STATUS: CenterStatus = {
+// The refusal's words (every center problem, in both languages) load on the first center
+// request, not with the start-up script.
+const refusal = async () => (await import('../shared/center-problems')).centerRefusal('unavailable')
+
+const UNAVAILABLE_STATUS: Omit<CenterStatus, 'problem'> = {
   available: false,
   configured: false,
   counselorDataOpen: false,
@@ -16,19 +19,18 @@ const UNAVAILABLE_STATUS: CenterStatus = {
   lastSyncAt: null,
   waiting: 0,
   conflicts: 0,
-  problem: centerRefusal('unavailable'),
   anonymousStats: null,
   kioskStats: { configured: false, connection: null },
 }
 
 export function createUnavailableCenter(): CenterApi {
-  const refuse = async () => centerRefusal('unavailable')
+  const refuse = refusal
   return {
-    centerStatus: async () => structuredClone(UNAVAILABLE_STATUS),
+    centerStatus: async () => ({ ...structuredClone(UNAVAILABLE_STATUS), problem: await refusal() }),
     centerTestSettings: refuse,
     centerSaveSettings: refuse,
     centerForgetSettings: async () => undefined,
-    centerSyncNow: async () => ({ ...centerRefusal('unavailable'), sent: 0, waiting: 0 }),
+    centerSyncNow: async () => ({ ...(await refusal()), sent: 0, waiting: 0 }),
     centerListClients: refuse,
     centerCopyClient: refuse,
     centerListConflicts: refuse,

@@ -4,7 +4,8 @@
  * words here gets the general sentence.
  */
 import { hostErrorOf } from '../shared/errors'
-import en from './en'
+// hostErrors is in the first part of the English words (word-parts.ts): only that part is in the start-up script.
+import en from './en-first'
 import type { MessageParams } from './translate'
 
 /** Codes with their own words: every string entry of hostErrors except the fallback. */

@@ -6,7 +6,8 @@
  */
 import { inject, readonly, ref, type App, type InjectionKey, type Ref } from 'vue'
 import { loadContentTexts, type Locale } from '../content'
-import en from './en'
+import type en from './en'
+import firstWords from './en-first'
 import { fillPlaceholders, flattenMessages, type MessageParams } from './translate'
 
 /** The shape every language must have: English's keys, any words. */
@@ -14,8 +15,7 @@ type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<
 export type MessageSchema = Widen<typeof en>
 export type { MessageParams }
 
-const INTERFACE_WORDS: Record<Locale, () => Promise<MessageSchema>> = {
-  en: async () => en,
+const INTERFACE_WORDS: Record<Exclude<Locale, 'en'>, () => Promise<MessageSchema>> = {
   es: async () => (await import('./es')).default,
 }
 
@@ -29,6 +29,11 @@ export interface Translator {
 export interface AppI18n extends Translator {
   /** Loads a language's interface and content words, then shows it. The last call wins. */
   setLocale(locale: Locale): Promise<void>
+  /**
+   * Loads the English words the first screens do not need (results, roles, counselor area):
+   * the router awaits it before any other screen (src/main.ts). Safe to call often.
+   */
+  loadLaterWords(): Promise<void>
   install(app: App): void
 }
 
@@ -36,7 +41,8 @@ const I18N_KEY: InjectionKey<Translator> = Symbol('i18n')
 
 export function createAppI18n(): AppI18n {
   const locale = ref<Locale>('en')
-  const english = flattenMessages(en)
+  const english = flattenMessages(firstWords)
+  let laterWords: Promise<void> | undefined
   const tables = new Map<Locale, Map<string, string>>([['en', english]])
   let latestRequest = 0
 
@@ -52,17 +58,31 @@ export function createAppI18n(): AppI18n {
 
   async function setLocale(next: Locale): Promise<void> {
     const request = ++latestRequest
-    if (!tables.has(next)) {
+    if (!tables.has(next) && next !== 'en') {
       const [words] = await Promise.all([INTERFACE_WORDS[next](), loadContentTexts(next)])
       tables.set(next, flattenMessages(words))
     }
     if (request === latestRequest) locale.value = next
   }
 
+  function loadLaterWords(): Promise<void> {
+    laterWords ??= import('./en-later').then(
+      ({ default: later }) => {
+        for (const [key, text] of flattenMessages(later)) english.set(key, text)
+      },
+      (error: unknown) => {
+        laterWords = undefined
+        throw error
+      },
+    )
+    return laterWords
+  }
+
   const translator: AppI18n = {
     locale: readonly(locale),
     t,
     setLocale,
+    loadLaterWords,
     install(app) {
       app.provide(I18N_KEY, translator)
     },

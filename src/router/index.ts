@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory, type Router, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHashHistory, type Router, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import WelcomeView from '../views/WelcomeView.vue'
 import QuestionView from '../views/QuestionView.vue'
 import { useGuidedStore } from '../stores/guided'
@@ -11,10 +11,11 @@ import { centerRoutes } from './center-routes'
  * and main's navigation guard allows exactly one page; and `?kiosk` in a browser stays in
  * the address through every screen and a reload, which history routes would drop.
  * Screens people rarely open first are loaded on demand to keep start-up small.
+ * The build's pre-render (src/prerender/) passes a memory history.
  */
-export function createAppRouter(): Router {
+export function createAppRouter(history: RouterHistory = createWebHashHistory()): Router {
   const router = createRouter({
-    history: createWebHashHistory(),
+    history,
     routes: [
       { path: '/', name: 'welcome', component: WelcomeView },
       { path: '/question/:number(\\d+)', name: 'question', component: QuestionView, props: true },

@@ -20,7 +20,7 @@ describe('the questionnaire', () => {
   it('starts from the welcome screen', async () => {
     const { wrapper, router } = await mountApp('/')
     expect(wrapper.get('h1').text()).toBe('Find the Health IT role that fits you')
-    await wrapper.get('button.button--primary').trigger('click')
+    await wrapper.get('a.button--primary').trigger('click')
     await flushPromises()
     expect(router.currentRoute.value.path).toBe('/question/1')
     expect(wrapper.get('legend h1').text()).toContain('state license')

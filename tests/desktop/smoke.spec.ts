@@ -52,7 +52,7 @@ test('opens on its own protocol, answers a question and saves the progress on di
   const { window, userData } = await open()
   expect(window.url()).toMatch(/^app:\/\/bundle\/index\.html#\//)
   await expect(heading(window)).toHaveText(en.welcome.title)
-  await window.getByRole('button', { name: en.welcome.start, exact: true }).click()
+  await window.getByRole('link', { name: en.welcome.start, exact: true }).click()
   await expect(window.locator('.step-indicator__count')).toContainText('Question 1 of')
   await window.locator('main fieldset input').first().check()
   await window.getByRole('button', { name: en.question.next, exact: true }).click()

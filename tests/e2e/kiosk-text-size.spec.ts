@@ -53,7 +53,7 @@ test('a kiosk user can make the text larger and smaller by keys and by the contr
   expect(await textSize(page)).toBe('125')
 
   // It stays from screen to screen.
-  await activate(page, page.getByRole('button', { name: en.welcome.start, exact: true }))
+  await activate(page, page.getByRole('link', { name: en.welcome.start, exact: true }))
   await expect(page.locator('.step-indicator__count')).toContainText('Question 1 of')
   expect(await textSize(page)).toBe('125')
   const questionAt125 = await measure(page)

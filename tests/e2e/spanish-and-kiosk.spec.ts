@@ -40,7 +40,7 @@ test('a Spanish speaker answers the whole assessment in Spanish, by keyboard, an
   await activate(page, page.getByRole('button', { name: en.app.language.otherHint }))
   await expect(page.locator('html')).toHaveAttribute('lang', 'es')
   await expect(mainHeading(page)).toHaveText(es.welcome.title)
-  await activate(page, page.getByRole('button', { name: es.welcome.start, exact: true }))
+  await activate(page, page.getByRole('link', { name: es.welcome.start, exact: true }))
 
   const asked = askedQuestionIds(trainer.answers)
   for (const [index, id] of asked.entries()) {
@@ -107,7 +107,7 @@ test('a kiosk left idle warns, wipes the session and leaves nothing in any stora
   await page.clock.setFixedTime(now)
   // 5 s: the shortest idle time the app allows; the countdown then lasts 5 s too.
   await page.goto('./?kiosk&idle=5')
-  await activate(page, page.getByRole('button', { name: en.welcome.start, exact: true }))
+  await activate(page, page.getByRole('link', { name: en.welcome.start, exact: true }))
   for (const id of askedQuestionIds(trainer.answers).slice(0, 3)) {
     await answerByKeyboard(page, trainer.answers[id]!)
     await activate(page, page.locator('main form button[type="submit"]'))
@@ -136,7 +136,7 @@ test('a kiosk left idle warns, wipes the session and leaves nothing in any stora
   await expect(mainHeading(page)).toHaveText(en.welcome.title)
   await expectFreshWelcome(page)
   await expectNothingStored(page, context)
-  await tabTo(page, page.getByRole('button', { name: en.welcome.start, exact: true }))
+  await tabTo(page, page.getByRole('link', { name: en.welcome.start, exact: true }))
   await page.keyboard.press('Enter')
   await expect(page.locator('.step-indicator__count')).toContainText('Question 1 of')
   await expect(page.locator('.choice__input:checked')).toHaveCount(0)

@@ -184,7 +184,7 @@ export async function openWithProgress(page: Page, answers: Answers, path: strin
   await page.goto(`${origin}#/roles`)
   // The app is loaded on its origin (in whichever language was chosen before).
   await expect(page).toHaveURL(/#\/roles$/)
-  await expect(page.locator('main h1')).toBeVisible()
+  await expect(page.locator('main h1').filter({ visible: true })).toBeVisible()
   const progress = { schema: 1, savedAt: new Date().toISOString(), answers, route: path }
   await page.evaluate(([key, value]) => (globalThis as unknown as PageGlobals).localStorage.setItem(key, value), [
     PROGRESS_KEY,

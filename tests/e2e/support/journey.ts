@@ -50,7 +50,7 @@ export async function answerQuestions(page: Page, answers: Answers, from = 1, un
 export async function startFromWelcome(page: Page): Promise<void> {
   await page.goto('./')
   await expect(mainHeading(page)).toHaveText(en.welcome.title)
-  await activate(page, page.getByRole('button', { name: en.welcome.start, exact: true }))
+  await activate(page, page.getByRole('link', { name: en.welcome.start, exact: true }))
 }
 
 /** The results page shows `roleId` as best fit, with its training section. */
@@ -79,7 +79,7 @@ export async function expectNothingStored(page: Page, context: BrowserContext): 
 /** The welcome screen offers a fresh start, not "Continue where you left off". */
 export async function expectFreshWelcome(page: Page): Promise<void> {
   await expect(mainHeading(page)).toHaveText(en.welcome.title)
-  await expect(page.getByRole('button', { name: en.welcome.start, exact: true })).toBeVisible()
+  await expect(page.getByRole('link', { name: en.welcome.start, exact: true })).toBeVisible()
   await expect(page.getByRole('button', { name: en.welcome.resume })).toHaveCount(0)
   await expect(page.getByRole('button', { name: en.welcome.startOverInstead })).toHaveCount(0)
 }

@@ -112,5 +112,7 @@ export function backButton(page: Page): Locator {
 
 /** The page's main heading, which receives focus on every new screen. */
 export function mainHeading(page: Page): Locator {
-  return page.locator('main h1')
+  // Visible only: until the app has started, the page also holds question 1's pre-rendered
+  // screen, hidden, beside the welcome screen (src/prerender/).
+  return page.locator('main h1').filter({ visible: true })
 }

@@ -60,7 +60,7 @@ export const SCREENS: Screen[] = [
     name: 'welcome',
     async open(page) {
       await page.goto('./')
-      await expect(page.getByRole('button', { name: en.welcome.start, exact: true })).toBeVisible()
+      await expect(page.getByRole('link', { name: en.welcome.start, exact: true })).toBeVisible()
     },
   },
   {
