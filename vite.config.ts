@@ -6,6 +6,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite'
 import { injectPrerender, prerenderScreens } from './scripts/prerender'
 import englishWords from './src/i18n/en'
 import { splitWords } from './src/i18n/word-parts'
+import { splitContentTexts } from './src/content/text-parts'
+import englishContentTexts from './src/content/locales/en.json' with { type: 'json' }
 import { LOCALES } from './src/content/index'
 import { buildContent, buildTexts } from './src/content/validate'
 import { buildNextStepsTexts, buildOccupations } from './src/content/next-steps-schema'
@@ -107,20 +109,25 @@ function contentCheck(): Plugin {
 }
 
 /**
- * The English words in two parts (src/i18n/word-parts.ts): en-first.ts, in the start-up
- * script, becomes only what the first screens need; en-later.ts, loaded on demand, the rest.
+ * The English words in two parts (src/i18n/word-parts.ts, src/content/text-parts.ts): each
+ * en-first.ts, in the start-up script, becomes only what the first screens need; each
+ * en-later.ts, loaded on demand, the rest.
  */
-function englishWordParts(): Plugin {
-  const folder = fileURLToPath(new URL('./src/i18n/', import.meta.url))
+function englishParts(): Plugin {
+  const i18n = fileURLToPath(new URL('./src/i18n/', import.meta.url))
+  const content = fileURLToPath(new URL('./src/content/', import.meta.url))
+  const words = () => splitWords(englishWords)
+  const texts = () => splitContentTexts(englishContentTexts)
+  const parts: Record<string, () => unknown> = {
+    [path.join(i18n, 'en-first.ts')]: () => words().first,
+    [path.join(i18n, 'en-later.ts')]: () => words().later,
+    [path.join(content, 'en-first.ts')]: () => texts().first,
+    [path.join(content, 'en-later.ts')]: () => texts().later,
+  }
   return {
-    name: 'english-word-parts',
+    name: 'english-parts',
     apply: 'build',
-    load(id) {
-      const part = { [path.join(folder, 'en-first.ts')]: 'first', [path.join(folder, 'en-later.ts')]: 'later' }[id]
-      if (!part) return null
-      const parts = splitWords(englishWords)
-      return `export default ${JSON.stringify(part === 'first' ? parts.first : parts.later)}`
-    },
+    load: (id) => (parts[id] ? `export default ${JSON.stringify(parts[id]())}` : null),
   }
 }
 
@@ -159,7 +166,7 @@ export default defineConfig({
     contentSecurityPolicy(),
     contentCheck(),
     fontPreloads(),
-    englishWordParts(),
+    englishParts(),
     prerender({ plugins: [vuePlugin()], define, resolve }),
   ],
   define,

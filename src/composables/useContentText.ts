@@ -1,7 +1,7 @@
 import { computed } from 'vue'
 import { useI18n } from '../i18n'
 import { content, contentTexts } from '../content'
-import { answerLabel } from '../domain/report'
+import { answerLabel } from '../domain/answer-label'
 
 /** The content's words (questions, options, roles) in the current language. */
 export function useContentText() {

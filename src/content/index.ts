@@ -9,7 +9,7 @@ import { assembleContent } from './assemble'
 import questions from './questions.json'
 import roles from './roles.json'
 import scoring from './scoring.json'
-import en from './locales/en.json'
+import englishFirst from './en-first'
 import localProgramsFile from './local-programs.json'
 import type { ContentTexts, QuestionsFile, RolesFile, ScoringFile } from './schema'
 import type { LocalPrograms } from './local-programs'
@@ -20,11 +20,28 @@ export const content = assembleContent(scoring as ScoringFile, questions as Ques
 export const LOCALES = ['en', 'es'] as const
 export type Locale = (typeof LOCALES)[number]
 
-/** English ships with the first screen; other languages are added by loadContentTexts. */
+/**
+ * English ships with the first screen (the roles' and exams' words once loadLaterEnglishTexts
+ * has run: see text-parts.ts); other languages are added whole by loadContentTexts.
+ */
+const en = { ...englishFirst } as ContentTexts
 export const contentTexts: { en: ContentTexts } & Partial<Record<Locale, ContentTexts>> = { en }
 
+let laterEnglish: Promise<void> | undefined
+/** Adds the English texts the first screens do not need (roles, exams). Safe to call often; a failed load may be tried again. */
+export function loadLaterEnglishTexts(): Promise<void> {
+  laterEnglish ??= import('./en-later').then(
+    ({ default: later }) => void Object.assign(en, later),
+    (error: unknown) => {
+      laterEnglish = undefined
+      throw error
+    },
+  )
+  return laterEnglish
+}
+
 const CONTENT_WORDS: Record<Locale, () => Promise<ContentTexts>> = {
-  en: async () => en,
+  en: async () => (await loadLaterEnglishTexts(), en),
   es: async () => (await import('./locales/es.json')).default,
 }
 

@@ -5,7 +5,8 @@
  * the counselor screens load it (report.ts is in the start-up script).
  */
 import type { ContentTexts } from '../content/schema'
-import { answerLabel, type FitChange } from './report'
+import { answerLabel } from './answer-label'
+import type { FitChange } from './report'
 import { breakdownRole, type RoleBreakdown } from './scoring'
 import type { Answers, Content, RoleId } from './types'
 

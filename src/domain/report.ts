@@ -13,6 +13,7 @@ import { explainForPerson, explainRole } from './explain'
 import { leadOf, type ResultLead } from './lead'
 import type { AnswerDifference } from './compare'
 import type { Caution } from './cautions'
+import { answerLabel } from './answer-label'
 
 export interface ExplainedAnswer {
   questionId: string
@@ -120,14 +121,6 @@ export interface PersonWhy {
     forOther: ExplainedDifference[]
     otherPoints: number
   } | null
-}
-
-export function answerLabel(content: Content, texts: ContentTexts, questionId: string, optionIds: string[]): string {
-  const question = content.questions.find((q) => q.id === questionId)
-  const labels = optionIds.map((id) =>
-    question?.kind === 'likert' ? texts.likertScale[id] : texts.questions[questionId]?.options?.[id],
-  )
-  return labels.map((l, i) => l ?? optionIds[i]).join('; ')
 }
 
 export function presentResult(

@@ -160,7 +160,6 @@ export default {
     actions: {
       review: 'Review my answers',
       print: 'Print this result',
-      startOver: 'Start over',
     },
   },
   kiosk: {
@@ -195,6 +194,7 @@ export default {
     },
   },
   startOver: {
+    label: 'Start over',
     confirmTitle: 'Start over?',
     confirmText: 'This erases all your answers and your result from this computer.',
     confirm: 'Yes, erase and start over',
@@ -627,7 +627,6 @@ export default {
       startOver: 'Start over',
     },
     question: {
-      startOver: 'Start over',
       saveAndReview: 'Save and go back to check your answers',
     },
     result: {

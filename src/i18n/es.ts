@@ -171,7 +171,6 @@ export default {
     actions: {
       review: 'Revisar mis respuestas',
       print: 'Imprimir este resultado',
-      startOver: 'Volver a empezar',
     },
   },
   kiosk: {
@@ -205,6 +204,7 @@ export default {
     },
   },
   startOver: {
+    label: 'Volver a empezar',
     confirmTitle: '¿Volver a empezar?',
     confirmText: 'Esto borra de esta computadora todas sus respuestas y su resultado.',
     confirm: 'Sí, borrar y volver a empezar',
@@ -642,7 +642,6 @@ export default {
       startOver: 'Volver a empezar',
     },
     question: {
-      startOver: 'Volver a empezar',
       saveAndReview: 'Guardar y volver a revisar sus respuestas',
     },
     result: {

@@ -5,7 +5,7 @@
  * another language (its interface words and its content texts) loads when chosen.
  */
 import { inject, readonly, ref, type App, type InjectionKey, type Ref } from 'vue'
-import { loadContentTexts, type Locale } from '../content'
+import { loadContentTexts, loadLaterEnglishTexts, type Locale } from '../content'
 import type en from './en'
 import firstWords from './en-first'
 import { fillPlaceholders, flattenMessages, type MessageParams } from './translate'
@@ -30,7 +30,8 @@ export interface AppI18n extends Translator {
   /** Loads a language's interface and content words, then shows it. The last call wins. */
   setLocale(locale: Locale): Promise<void>
   /**
-   * Loads the English words the first screens do not need (results, roles, counselor area):
+   * Loads the English words the first screens do not need (results, roles, counselor area),
+   * interface words and content texts both:
    * the router awaits it before any other screen (src/main.ts). Safe to call often.
    */
   loadLaterWords(): Promise<void>
@@ -66,8 +67,8 @@ export function createAppI18n(): AppI18n {
   }
 
   function loadLaterWords(): Promise<void> {
-    laterWords ??= import('./en-later').then(
-      ({ default: later }) => {
+    laterWords ??= Promise.all([import('./en-later'), loadLaterEnglishTexts()]).then(
+      ([{ default: later }]) => {
         for (const [key, text] of flattenMessages(later)) english.set(key, text)
       },
       (error: unknown) => {

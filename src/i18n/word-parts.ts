@@ -7,16 +7,34 @@
  */
 type Words = { readonly [key: string]: string | Words }
 
-/** Top-level sections used only by screens loaded on demand. */
-export const LATER_SECTIONS = ['review', 'results', 'roles', 'notFound', 'counselor'] as const
+/** Top-level sections used mostly by screens loaded on demand. */
+export const LATER_SECTIONS = [
+  'review',
+  'results',
+  'roles',
+  'notFound',
+  'counselor',
+  'counselorSafety',
+  'center',
+  'journey',
+] as const
 
-/** Keys inside those sections that the first screens use (the welcome screen's counselor link, the guided banner and note). */
+/**
+ * Keys inside those sections that the first screens use: the welcome screen's counselor
+ * link, saved-progress prompt and statistics notice, the guided banner and note, the
+ * questions' review button, the passcode wait a kiosk's staff exit words.
+ * tests/unit/i18n/word-parts.test.ts checks this list against the start-up script's files.
+ */
 export const FIRST_SCREEN_KEYS = [
   'counselor.welcomeLink',
   'counselor.welcomeHint',
   'counselor.guided',
   'counselor.fileSaved',
   'counselor.notSaved',
+  'counselor.gate.errors.wait',
+  'center.welcomeNotice',
+  'journey.saved',
+  'journey.question',
 ] as const
 
 function isLater(path: string): boolean {

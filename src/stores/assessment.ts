@@ -18,7 +18,6 @@ import { useAnonymousStatsStore } from './anonymous-stats'
 import { useGuidedStore } from './guided'
 import { useKioskStore } from './kiosk'
 import { usePreferencesStore } from './preferences'
-import { presentIn } from './result-view'
 
 export const useAssessmentStore = defineStore('assessment', () => {
   /** Every answer given, including to follow-ups no longer asked (kept in case the person changes back). */
@@ -40,10 +39,6 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const questions = computed(() => askedQuestions(content, answers.value))
   const isComplete = computed(() => checkAnswers(content, givenAnswers.value).length === 0)
   const result = computed(() => (isComplete.value ? scoreAnswers(content, givenAnswers.value) : null))
-  /** The result as the results page shows it, in the interface's language. */
-  const resultView = computed(() =>
-    result.value ? presentIn(usePreferencesStore().locale, givenAnswers.value, result.value) : null,
-  )
   const answeredCount = computed(() => questions.value.filter((q) => givenAnswers.value[q.id] !== undefined).length)
   /** 1-based number of the first asked question still missing a valid answer; 0 when none. */
   const firstOpenQuestion = computed(() => {
@@ -176,7 +171,6 @@ export const useAssessmentStore = defineStore('assessment', () => {
     questions,
     isComplete,
     result,
-    resultView,
     answeredCount,
     firstOpenQuestion,
     setAnswer,

@@ -1,7 +1,11 @@
 /**
  * Where the stores call the result presenter (src/domain/report.ts): a result's view
  * model in the interface's language. Screens render what comes out; they never score.
+ * Apart from the assessment store, so the presenter loads with the results screen, not
+ * at start-up.
  */
+import { defineStore } from 'pinia'
+import { computed } from 'vue'
 import { content, contentTexts, loadNextSteps, localPrograms, type Locale } from '../content'
 import {
   presentNextSteps,
@@ -12,6 +16,18 @@ import {
 import { presentResult, type LeadRole, type ResultView } from '../domain/report'
 import { scoreAnswers, type AssessmentResult } from '../domain/scoring'
 import type { Answers, RoleId } from '../domain/types'
+import { useAssessmentStore } from './assessment'
+import { usePreferencesStore } from './preferences'
+
+/** The assessment's result as the results page shows it, in the interface's language. */
+export const useResultViewStore = defineStore('result-view', () => {
+  const assessment = useAssessmentStore()
+  const preferences = usePreferencesStore()
+  const view = computed(() =>
+    assessment.result ? presentIn(preferences.locale, assessment.givenAnswers, assessment.result) : null,
+  )
+  return { view }
+})
 
 /** Scores the answers with today's content (unless scored already) and presents the result. */
 export function presentIn(

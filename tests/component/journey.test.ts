@@ -7,6 +7,7 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it as vitestIt, vi } from 'vitest'
 import type { SavedProgress } from '../../src/shared/host-contract'
 import { useAssessmentStore } from '../../src/stores/assessment'
+import { useResultViewStore } from '../../src/stores/result-view'
 import { PERSONAS } from '../fixtures/personas'
 import { APP_TEST_TIMEOUT, CONDITION_WAIT } from '../fixtures/waiting'
 import { appIsIdle, memoryHost, mountApp } from './mount-app'
@@ -45,7 +46,7 @@ describe('saved progress on a shared computer', () => {
     expect(wrapper.get('#saved-title').text()).toBe('Continue where you left off, or start over?')
     // Nothing of the answers is in the store's answers or on the page.
     expect(store.answers).toEqual({})
-    expect(store.resultView).toBeNull()
+    expect(useResultViewStore().view).toBeNull()
     expect(wrapper.text()).not.toContain('Trainer')
     expect(wrapper.find('.welcome > .button-row').exists()).toBe(false)
 

@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it as vitestIt, vi } from 'vitest'
 import { useAssessmentStore } from '../../src/stores/assessment'
+import { useResultViewStore } from '../../src/stores/result-view'
 import { CLOSE_ROLES, NONE_STANDS_OUT, TRAINER_WITH_GAPS } from '../fixtures/lead-cases'
 import { answersFor, PERSONAS } from '../fixtures/personas'
 import { memoryHost, mountApp } from './mount-app'
@@ -105,7 +106,7 @@ describe('the results view', () => {
 
   it('leads with close roles together, says what separates them, and gives next steps for each', async () => {
     const { wrapper, store } = await showResults(CLOSE_ROLES)
-    const view = store.resultView!
+    const view = useResultViewStore().view!
     expect(view.lead.kind).toBe('close')
     expect(wrapper.get('#lead-title').text()).toBe('Several roles fit you about as well')
     expect(wrapper.find('#best-fit-title').exists()).toBe(false)
@@ -124,7 +125,7 @@ describe('the results view', () => {
 
   it('says no role stands out and suggests roles to explore, each linked to its page', async () => {
     const { wrapper, store } = await showResults(NONE_STANDS_OUT)
-    const view = store.resultView!
+    const view = useResultViewStore().view!
     const lead = wrapper.get('.lead-panel--none')
     expect(lead.text()).toContain('No role stands out yet')
     expect(lead.text()).toContain(`Your highest fit is ${view.lead.bestFit} out of 100`)
@@ -135,7 +136,7 @@ describe('the results view', () => {
 
   it('words "why" for a person, keeps the exact points in a table, and shows today’s occupations', async () => {
     const { wrapper, store } = await showResults(trainer.answers)
-    const why = store.resultView!.why
+    const why = useResultViewStore().view!.why
     const words = wrapper.get('.person-why')
     expect(words.text()).toContain('What raised your fit for Trainer')
     for (const row of why.raised)
@@ -154,7 +155,7 @@ describe('the results view', () => {
     // The printout holds the lead, all six fits and the addresses.
     const printout = wrapper.get('.printout').text()
     expect(printout).toContain('Health IT Role Finder')
-    expect(printout).toContain(`Your best fit: Trainer (${store.resultView!.bestFit.fit} out of 100)`)
+    expect(printout).toContain(`Your best fit: Trainer (${useResultViewStore().view!.bestFit.fit} out of 100)`)
     expect(wrapper.findAll('.printout__fits li')).toHaveLength(6)
     expect(printout).toContain('https://www.careeronestop.org/')
   })

@@ -90,7 +90,7 @@ test('a journey left at the results continues there when asked, survives a reloa
   await activate(page, page.getByRole('button', { name: en.review.seeResult }))
   await expectBestFit(page, persona.expected)
   expect((await savedProgress(page))?.route).toBe('/results')
-  await activate(page, page.getByRole('button', { name: en.results.actions.startOver, exact: true }))
+  await activate(page, page.getByRole('button', { name: en.startOver.label, exact: true }))
   await activate(page, page.getByRole('button', { name: en.startOver.confirm }))
   await expect(page).toHaveURL(/#\/$/)
   await expectFreshWelcome(page)

@@ -52,7 +52,7 @@ test.describe('each role, found by keyboard', () => {
       for (const url of fontRequests) expect(url.startsWith(baseURL!)).toBe(true)
 
       // Start over: ask, then Escape keeps everything; ask again and confirm erases it.
-      const startOver = page.getByRole('button', { name: en.results.actions.startOver, exact: true })
+      const startOver = page.getByRole('button', { name: en.startOver.label, exact: true })
       await activate(page, startOver)
       const confirm = page.getByRole('group', { name: en.startOver.confirmTitle })
       await expect(confirm).toBeFocused()

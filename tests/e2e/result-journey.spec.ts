@@ -84,9 +84,7 @@ test.describe('a shared computer outside kiosk mode', () => {
 
   test('Start over is on every question, behind a confirmation that can back out', async ({ page }) => {
     await openWithProgress(page, { license_held: 'no' }, '/question/2')
-    const startOver = page
-      .locator('.question-page__start-over')
-      .getByRole('button', { name: en.results.actions.startOver })
+    const startOver = page.locator('.question-page__start-over').getByRole('button', { name: en.startOver.label })
     await activate(page, startOver)
     await expect(page.getByRole('group', { name: en.startOver.confirmTitle })).toBeFocused()
     await expectNoAxeViolations(page, 'question with the start-over confirmation')

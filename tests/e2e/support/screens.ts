@@ -114,7 +114,7 @@ export const SCREENS: Screen[] = [
     name: 'results-start-over',
     async open(page) {
       await openResults(page)
-      await activate(page, page.getByRole('button', { name: en.results.actions.startOver, exact: true }))
+      await activate(page, page.getByRole('button', { name: en.startOver.label, exact: true }))
       await expect(page.getByRole('group', { name: en.startOver.confirmTitle })).toBeFocused()
     },
   },
