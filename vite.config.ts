@@ -55,6 +55,33 @@ function fontPreloads(): Plugin {
 }
 
 /**
+ * The start-up hint (src/prerender/start-hint.js, a classic script that must run before the
+ * first paint, so Vite does not bundle it) ships as a hashed file in assets/ like every other.
+ */
+function startHint(): Plugin {
+  const source = '/src/prerender/start-hint.js'
+  const tag = `<script src="${source}"></script>`
+  return {
+    name: 'start-hint',
+    apply: 'build',
+    buildStart() {
+      const text = readFileSync(fileURLToPath(new URL(`.${source}`, import.meta.url)))
+      this.emitFile({ type: 'asset', name: 'start-hint.js', source: text })
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const hint = Object.values(context.bundle ?? {}).find(
+          (file) => file.type === 'asset' && file.names.includes('start-hint.js'),
+        )
+        if (!hint || !html.includes(tag)) throw new Error(`start-hint: index.html needs ${tag}, and the build its file`)
+        return html.replace(tag, `<script src="/${hint.fileName}"></script>`)
+      },
+    },
+  }
+}
+
+/**
  * Checks the content files (shapes, links, every text in every language) whenever the
  * app is built, and on every edit under the dev server: the app only assembles them.
  */
@@ -166,6 +193,7 @@ export default defineConfig({
     contentSecurityPolicy(),
     contentCheck(),
     fontPreloads(),
+    startHint(),
     englishParts(),
     prerender({ plugins: [vuePlugin()], define, resolve }),
   ],

@@ -38,7 +38,7 @@ export async function prerenderScreens(shared: Pick<UserConfig, 'plugins' | 'def
 
 /**
  * The built page with the welcome screen in #app and question 1 after it, both marked as
- * pre-rendered, and the app's script started by public/start-hint.js after the first frame.
+ * pre-rendered, and the app's script started by src/prerender/start-hint.js after the first frame.
  */
 export function injectPrerender(html: string, screens: Screens): string {
   const mount = '<div id="app"></div>'
@@ -46,7 +46,7 @@ export function injectPrerender(html: string, screens: Screens): string {
   for (const [path, markup] of Object.entries(screens)) {
     if (!markup.includes('<main')) throw new Error(`prerender: the screen at ${path} rendered no <main>`)
   }
-  // The app's script becomes a preload: public/start-hint.js runs it once the first frame has painted.
+  // The app's script becomes a preload: src/prerender/start-hint.js runs it once the first frame has painted.
   const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/
   if (!entry.test(html)) throw new Error("prerender: the built index.html has no module script for the app's entry")
   return html

@@ -11,9 +11,9 @@ export type PrerenderedPath = (typeof PRERENDERED_PATHS)[number]
  * script has run. The welcome screen's is #app, where the app mounts.
  */
 export const QUESTION_ONE_ID = '/question/1'
-/** Set on <html> by public/start-hint.js when the pre-render may be the wrong screen. */
+/** Set on <html> by src/prerender/start-hint.js when the pre-render may be the wrong screen. */
 export const HOLD_CLASS = 'prerender-hold'
-/** Set on <html> by public/start-hint.js when the page opens on question 1. */
+/** Set on <html> by src/prerender/start-hint.js when the page opens on question 1. */
 export const QUESTION_CLASS = 'prerender-question'
 /** Marks each pre-rendered container until the app has taken it over. */
 export const PRERENDER_CLASS = 'prerender'

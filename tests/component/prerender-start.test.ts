@@ -1,5 +1,5 @@
 /**
- * The pre-rendered first screens' start-up pieces, in jsdom: public/start-hint.js (what it
+ * The pre-rendered first screens' start-up pieces, in jsdom: src/prerender/start-hint.js (what it
  * hides before the first paint) and takeOverPrerender (which container the app mounts on).
  * What is actually painted is tested in Chromium (tests/e2e/prerender.spec.ts).
  */
@@ -12,7 +12,7 @@ import { takeOverPrerender } from '../../src/prerender/take-over'
 import { HOLD_CLASS, QUESTION_CLASS } from '../../src/prerender/screens'
 
 // Read by path from the project root: under jsdom, import.meta.url is not a file address.
-const HINT = readFileSync(resolve('public/start-hint.js'), 'utf8')
+const HINT = readFileSync(resolve('src/prerender/start-hint.js'), 'utf8')
 
 /** Runs start-hint.js at `address` with `stored` in localStorage; the classes it set on <html>. */
 function hintAt(address: string, stored: Record<string, string> = {}, api?: object): string[] {
