@@ -8,6 +8,9 @@ import englishWords from './src/i18n/en'
 import { splitWords } from './src/i18n/word-parts'
 import { splitContentTexts } from './src/content/text-parts'
 import englishContentTexts from './src/content/locales/en.json' with { type: 'json' }
+import rolesFile from './src/content/roles.json' with { type: 'json' }
+import { rolesForEngine } from './src/content/assemble'
+import type { RolesFile } from './src/content/schema'
 import { LOCALES } from './src/content/index'
 import { buildContent, buildTexts } from './src/content/validate'
 import { buildNextStepsTexts, buildOccupations } from './src/content/next-steps-schema'
@@ -136,11 +139,12 @@ function contentCheck(): Plugin {
 }
 
 /**
- * The English words in two parts (src/i18n/word-parts.ts, src/content/text-parts.ts): each
- * en-first.ts, in the start-up script, becomes only what the first screens need; each
- * en-later.ts, loaded on demand, the rest.
+ * The start-up script carries only what the first screens use. The English words come in two
+ * parts (src/i18n/word-parts.ts, src/content/text-parts.ts): each en-first.ts becomes only what
+ * the first screens need; each en-later.ts, loaded on demand, the rest. roles.json becomes
+ * what the engine reads (src/content/assemble.ts, rolesForEngine): no quotes or reasons.
  */
-function englishParts(): Plugin {
+function startupParts(): Plugin {
   const i18n = fileURLToPath(new URL('./src/i18n/', import.meta.url))
   const content = fileURLToPath(new URL('./src/content/', import.meta.url))
   const words = () => splitWords(englishWords)
@@ -150,11 +154,17 @@ function englishParts(): Plugin {
     [path.join(i18n, 'en-later.ts')]: () => words().later,
     [path.join(content, 'en-first.ts')]: () => texts().first,
     [path.join(content, 'en-later.ts')]: () => texts().later,
+    [path.join(content, 'roles.json')]: () => rolesForEngine(rolesFile as RolesFile),
   }
   return {
-    name: 'english-parts',
+    name: 'startup-parts',
     apply: 'build',
-    load: (id) => (parts[id] ? `export default ${JSON.stringify(parts[id]())}` : null),
+    load(id) {
+      if (!parts[id]) return null
+      const json = JSON.stringify(parts[id]())
+      // A .json file stays JSON: Vite's own JSON plugin turns it into a module.
+      return id.endsWith('.json') ? json : `export default ${json}`
+    },
   }
 }
 
@@ -194,7 +204,7 @@ export default defineConfig({
     contentCheck(),
     fontPreloads(),
     startHint(),
-    englishParts(),
+    startupParts(),
     prerender({ plugins: [vuePlugin()], define, resolve }),
   ],
   define,

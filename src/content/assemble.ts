@@ -3,10 +3,23 @@
  * option per scale step, weighted by the step's factor. No checking happens here:
  * validate.ts checks the same files first (at build time, in tests and in the CLI).
  */
-import type { AnswerCondition, Content, Question, Role } from '../domain/types'
+import type { AnswerCondition, Content, Question, Role, RoleId } from '../domain/types'
 import type { QuestionsFile, RolesFile, ScoringFile } from './schema'
 
-export function assembleContent(scoring: ScoringFile, questionsFile: QuestionsFile, rolesFile: RolesFile): Content {
+/**
+ * What the engine reads of roles.json. The file also keeps, for editors and the checks, ONC's
+ * descriptions, quotes and reasons; the app's build ships only this part (rolesForEngine).
+ */
+export interface EngineRolesFile {
+  sources: RolesFile['sources']
+  roles: (Omit<Role, 'notForPeopleEligibleFor'> & { notForPeopleEligibleFor?: { role: RoleId } })[]
+}
+
+export function assembleContent(
+  scoring: ScoringFile,
+  questionsFile: QuestionsFile,
+  rolesFile: EngineRolesFile,
+): Content {
   const questions: Question[] = questionsFile.questions.map((q) =>
     q.kind === 'likert'
       ? {
@@ -40,7 +53,7 @@ export function assembleContent(scoring: ScoringFile, questionsFile: QuestionsFi
 const conditionOf = (c: AnswerCondition): AnswerCondition => ({ question: c.question, anyOf: c.anyOf })
 
 /** The rules the engine needs; the reasons and quotes stay in the file for editors and the checks. */
-function assembleRole(role: RolesFile['roles'][number]): Role {
+function assembleRole(role: EngineRolesFile['roles'][number]): Role {
   return {
     id: role.id,
     eligibility: role.eligibility.map(conditionOf),
@@ -54,5 +67,16 @@ function assembleRole(role: RolesFile['roles'][number]): Role {
       ...(req.allOf ? { allOf: req.allOf.map(conditionOf) } : {}),
     })),
     examId: role.examId,
+  }
+}
+
+/** roles.json cut to what assembleContent reads (the build ships this): assembling it gives the same content. */
+export function rolesForEngine(rolesFile: EngineRolesFile): EngineRolesFile {
+  return {
+    sources: rolesFile.sources,
+    roles: rolesFile.roles.map((role) => {
+      const { notForPeopleEligibleFor, ...rules } = assembleRole(role)
+      return notForPeopleEligibleFor ? { ...rules, notForPeopleEligibleFor: { role: notForPeopleEligibleFor } } : rules
+    }),
   }
 }

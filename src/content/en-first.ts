@@ -1,7 +1,7 @@
 /**
  * The English content texts the first screens need (see text-parts.ts). The app's build
  * replaces this module with just that part of locales/en.json (vite.config.ts,
- * "englishParts"); in tests and the dev server it is all of it.
+ * "startupParts"); in tests and the dev server it is all of it.
  */
 import en from './locales/en.json'
 

@@ -5,17 +5,17 @@
  * the command line. The app itself only assembles them, so it starts without a
  * validation library.
  */
-import { assembleContent } from './assemble'
+import { assembleContent, type EngineRolesFile } from './assemble'
 import questions from './questions.json'
 import roles from './roles.json'
 import scoring from './scoring.json'
 import englishFirst from './en-first'
 import localProgramsFile from './local-programs.json'
-import type { ContentTexts, QuestionsFile, RolesFile, ScoringFile } from './schema'
+import type { ContentTexts, QuestionsFile, ScoringFile } from './schema'
 import type { LocalPrograms } from './local-programs'
 import type { NextStepsTexts, OccupationsFile } from './next-steps-schema'
 
-export const content = assembleContent(scoring as ScoringFile, questions as QuestionsFile, roles as RolesFile)
+export const content = assembleContent(scoring as ScoringFile, questions as QuestionsFile, roles as EngineRolesFile)
 
 export const LOCALES = ['en', 'es'] as const
 export type Locale = (typeof LOCALES)[number]

@@ -1,6 +1,6 @@
 /**
  * The English words the first screens need (see word-parts.ts). The app's build replaces
- * this module with just that part of en.ts (vite.config.ts, "englishParts"); in tests
+ * this module with just that part of en.ts (vite.config.ts, "startupParts"); in tests
  * and the dev server it is all of en.ts.
  */
 import en from './en'
