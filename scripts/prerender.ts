@@ -46,11 +46,11 @@ export function injectPrerender(html: string, screens: Screens): string {
   for (const [path, markup] of Object.entries(screens)) {
     if (!markup.includes('<main')) throw new Error(`prerender: the screen at ${path} rendered no <main>`)
   }
-  // The app's script becomes a preload: src/prerender/start-hint.js runs it once the first frame has painted.
+  // The app's script is only named: src/prerender/start-hint.js fetches and runs it once the first frame has painted.
   const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/
   if (!entry.test(html)) throw new Error("prerender: the built index.html has no module script for the app's entry")
   return html
-    .replace(entry, '<link rel="modulepreload" crossorigin href="$1" data-app-entry>')
+    .replace(entry, '<meta name="app-entry" content="$1" />')
     .replace(
       mount,
       `<div id="app" class="${PRERENDER_CLASS}">${screens['/']}</div>\n    ` +

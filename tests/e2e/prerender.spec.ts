@@ -24,6 +24,7 @@ const RECORDER = `(() => {
   const visible = (el) => Boolean(el && el.checkVisibility())
   const firstVisible = (selector) => [...document.querySelectorAll(selector)].find(visible)
   const note = () => {
+    if (window.__firstFrameAt === undefined) window.__firstFrameAt = performance.now()
     const heading = firstVisible('main h1')
     const footer = firstVisible('footer p')
     const start = firstVisible('main a.button--primary')
@@ -180,6 +181,22 @@ test('a reload on a question goes on there without painting the welcome screen',
   // The held answers came back with the reload: question 1's answer is still given.
   await page.goto('./#/question/1')
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(1)
+})
+
+test("the app's script is fetched only after the pre-rendered welcome screen's first frame", async ({ page }) => {
+  await page.goto('./')
+  await appStarted(page)
+  const { firstFrameAt, scriptRequestedAt } = await page.evaluate(() => {
+    const entry = document.querySelector<HTMLMetaElement>('meta[name="app-entry"]')!.content
+    const fetched = performance.getEntriesByType('resource').find((resource) => resource.name.endsWith(entry))
+    return {
+      firstFrameAt: (window as unknown as { __firstFrameAt: number }).__firstFrameAt,
+      scriptRequestedAt: fetched?.startTime ?? null,
+    }
+  })
+  // Fetched with the page, the script was compiled while that frame waited (README, Performance).
+  expect(scriptRequestedAt).not.toBeNull()
+  expect(scriptRequestedAt!).toBeGreaterThan(firstFrameAt)
 })
 
 test('a kiosk never paints the self-guided footer or counselor link', async ({ page }) => {
