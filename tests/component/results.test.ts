@@ -105,7 +105,7 @@ describe('the results view', () => {
   })
 
   it('leads with close roles together, says what separates them, and gives next steps for each', async () => {
-    const { wrapper, store } = await showResults(CLOSE_ROLES)
+    const { wrapper } = await showResults(CLOSE_ROLES)
     const view = useResultViewStore().view!
     expect(view.lead.kind).toBe('close')
     expect(wrapper.get('#lead-title').text()).toBe('Several roles fit you about as well')
@@ -124,7 +124,7 @@ describe('the results view', () => {
   })
 
   it('says no role stands out and suggests roles to explore, each linked to its page', async () => {
-    const { wrapper, store } = await showResults(NONE_STANDS_OUT)
+    const { wrapper } = await showResults(NONE_STANDS_OUT)
     const view = useResultViewStore().view!
     const lead = wrapper.get('.lead-panel--none')
     expect(lead.text()).toContain('No role stands out yet')
@@ -135,7 +135,7 @@ describe('the results view', () => {
   })
 
   it('words "why" for a person, keeps the exact points in a table, and shows today’s occupations', async () => {
-    const { wrapper, store } = await showResults(trainer.answers)
+    const { wrapper } = await showResults(trainer.answers)
     const why = useResultViewStore().view!.why
     const words = wrapper.get('.person-why')
     expect(words.text()).toContain('What raised your fit for Trainer')
