@@ -2,7 +2,7 @@
  * A client's progress between two sessions: each role's fit then and now, and the
  * answers that moved it, from the contributions that built each fit (breakdownRole),
  * so the parts add up to the change exactly. Kept apart from report.ts so that only
- * the counselor screens load it (report.ts is in the start-up script).
+ * the counselor screens load it (report.ts loads with the results page too).
  */
 import type { ContentTexts } from '../content/schema'
 import { answerLabel } from './answer-label'

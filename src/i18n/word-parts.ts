@@ -22,7 +22,8 @@ export const LATER_SECTIONS = [
 /**
  * Keys inside those sections that the first screens use: the welcome screen's counselor
  * link, saved-progress prompt and statistics notice, the guided banner and note, the
- * questions' review button, the passcode wait a kiosk's staff exit words.
+ * questions' "go back to check your answers" button, and the wait after wrong passcodes
+ * (a kiosk's staff exit shows it).
  * tests/unit/i18n/word-parts.test.ts checks this list against the start-up script's files.
  */
 export const FIRST_SCREEN_KEYS = [
