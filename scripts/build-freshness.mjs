@@ -11,7 +11,8 @@ export const BUILDS = {
   renderer: {
     script: 'build:renderer',
     outputs: ['dist/index.html'],
-    sources: ['src', 'index.html', 'public', 'vite.config.ts', 'package.json'],
+    // The build's pre-render runs scripts/prerender.ts.
+    sources: ['src', 'index.html', 'scripts/prerender.ts', 'vite.config.ts', 'package.json'],
   },
   electron: {
     script: 'build:electron',

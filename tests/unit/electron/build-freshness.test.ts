@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { staleReason } from '../../../scripts/build-freshness.mjs'
+import { BUILDS, staleReason } from '../../../scripts/build-freshness.mjs'
 
 const build = { script: 'build:x', outputs: ['out/main.js', 'out/preload.cjs'], sources: ['src', 'config.ts'] }
 let root: string
@@ -39,5 +39,13 @@ describe('staleReason', () => {
     touch('out/main.js', 10)
     touch('out/preload.cjs', 10)
     expect(staleReason(root, build)).toBeNull()
+  })
+})
+
+describe('the builds npm start checks', () => {
+  // A source that does not exist is skipped without a word, so a moved file would leave builds stale unnoticed.
+  it.each(Object.entries(BUILDS))('name only sources that exist: %s', (_name, { sources }) => {
+    const project = path.resolve(import.meta.dirname, '../../..')
+    expect(sources.filter((source) => !fs.existsSync(path.join(project, source)))).toEqual([])
   })
 })
