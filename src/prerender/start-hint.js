@@ -35,8 +35,8 @@
 
   // The app's script (named by <meta name="app-entry">: the build takes out its tag) is fetched
   // and run once the pre-rendered screen has painted. Fetched with the page, Chromium compiles
-  // it while that first frame waits (measured: the welcome screen painted 15% later, at 1× and
-  // 4× CPU). With nothing to paint (held), or a page not shown, at once.
+  // it while that first frame waits (measured: the welcome screen painted 18–20% later, at 1×
+  // and 4× CPU). With nothing to paint (held), or a page not shown, at once.
   function startApp() {
     var entry = document.querySelector('meta[name="app-entry"]')
     if (!entry) return
