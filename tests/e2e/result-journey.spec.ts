@@ -111,6 +111,18 @@ test('Change on Check your answers comes back there after the changed question',
   expect((await savedProgress(page))?.answers.like_teach_class).toBe('dislike')
 })
 
+test("Check your answers fetches the results screen's code before the person asks for the result", async ({ page }) => {
+  await openWithProgress(page, trainer.answers, '/review')
+  await expect(mainHeading(page)).toHaveText(en.review.title)
+  // Page-side code as text: the e2e tests are type-checked without the DOM's types.
+  const fetched = () =>
+    page.evaluate(
+      `performance.getEntriesByType('resource').some((entry) => /\\/assets\\/ResultsView-[\\w-]+\\.js$/.test(entry.name))`,
+    )
+  await expect.poll(fetched).toBe(true)
+  await expect(page).toHaveURL(/#\/review$/)
+})
+
 test.describe('the result page', () => {
   test('"no role stands out" names no best fit and suggests roles to explore (English and Spanish)', async ({
     page,
