@@ -5,14 +5,6 @@ import { useGuidedStore } from '../stores/guided'
 import { useKioskStore } from '../stores/kiosk'
 import { centerRoutes } from './center-routes'
 
-/**
- * Hash routes, kept on purpose now that the app has its own protocol: the app is one
- * document (src/shared/app-document.ts), so the protocol handler needs no list of routes
- * and main's navigation guard allows exactly one page; and `?kiosk` in a browser stays in
- * the address through every screen and a reload, which history routes would drop.
- * Screens people rarely open first are loaded on demand to keep start-up small.
- * The build's pre-render (src/prerender/) passes a memory history.
- */
 /** The results screen's code: fetched while Check your answers is shown (prefetchResults), so the result opens sooner. */
 const resultsView = () => import('../views/ResultsView.vue')
 
@@ -21,6 +13,14 @@ export function prefetchResults(): void {
   resultsView().catch(() => undefined)
 }
 
+/**
+ * Hash routes, kept on purpose now that the app has its own protocol: the app is one
+ * document (src/shared/app-document.ts), so the protocol handler needs no list of routes
+ * and main's navigation guard allows exactly one page; and `?kiosk` in a browser stays in
+ * the address through every screen and a reload, which history routes would drop.
+ * Screens people rarely open first are loaded on demand to keep start-up small.
+ * The build's pre-render (src/prerender/) passes a memory history.
+ */
 export function createAppRouter(history: RouterHistory = createWebHashHistory()): Router {
   const router = createRouter({
     history,
