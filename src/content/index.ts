@@ -5,6 +5,7 @@
  * the command line. The app itself only assembles them, so it starts without a
  * validation library.
  */
+import { loadOnce } from '../shared/load-once'
 import { assembleContent, type EngineRolesFile } from './assemble'
 import questions from './questions.json'
 import roles from './roles.json'
@@ -27,18 +28,10 @@ export type Locale = (typeof LOCALES)[number]
 const en = { ...englishFirst } as ContentTexts
 export const contentTexts: { en: ContentTexts } & Partial<Record<Locale, ContentTexts>> = { en }
 
-let laterEnglish: Promise<void> | undefined
 /** Adds the English texts the first screens do not need (roles, exams). Safe to call often; a failed load may be tried again. */
-export function loadLaterEnglishTexts(): Promise<void> {
-  laterEnglish ??= import('./en-later').then(
-    ({ default: later }) => void Object.assign(en, later),
-    (error: unknown) => {
-      laterEnglish = undefined
-      throw error
-    },
-  )
-  return laterEnglish
-}
+export const loadLaterEnglishTexts: () => Promise<void> = loadOnce(async () => {
+  Object.assign(en, (await import('./en-later')).default)
+})
 
 const CONTENT_WORDS: Record<Locale, () => Promise<ContentTexts>> = {
   en: async () => (await loadLaterEnglishTexts(), en),

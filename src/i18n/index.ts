@@ -9,6 +9,7 @@ import { loadContentTexts, loadLaterEnglishTexts, type Locale } from '../content
 import type en from './en'
 import firstWords from './en-first'
 import { fillPlaceholders, flattenMessages, type MessageParams } from './translate'
+import { loadOnce } from '../shared/load-once'
 
 /** The shape every language must have: English's keys, any words. */
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
@@ -43,7 +44,6 @@ const I18N_KEY: InjectionKey<Translator> = Symbol('i18n')
 export function createAppI18n(): AppI18n {
   const locale = ref<Locale>('en')
   const english = flattenMessages(firstWords)
-  let laterWords: Promise<void> | undefined
   const tables = new Map<Locale, Map<string, string>>([['en', english]])
   let latestRequest = 0
 
@@ -66,18 +66,10 @@ export function createAppI18n(): AppI18n {
     if (request === latestRequest) locale.value = next
   }
 
-  function loadLaterWords(): Promise<void> {
-    laterWords ??= Promise.all([import('./en-later'), loadLaterEnglishTexts()]).then(
-      ([{ default: later }]) => {
-        for (const [key, text] of flattenMessages(later)) english.set(key, text)
-      },
-      (error: unknown) => {
-        laterWords = undefined
-        throw error
-      },
-    )
-    return laterWords
-  }
+  const loadLaterWords = loadOnce(async () => {
+    const [{ default: later }] = await Promise.all([import('./en-later'), loadLaterEnglishTexts()])
+    for (const [key, text] of flattenMessages(later)) english.set(key, text)
+  })
 
   const translator: AppI18n = {
     locale: readonly(locale),
