@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory, type Router, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import WelcomeView from '../views/WelcomeView.vue'
 import QuestionView from '../views/QuestionView.vue'
+import { useAssessmentStore } from '../stores/assessment'
 import { useGuidedStore } from '../stores/guided'
 import { useKioskStore } from '../stores/kiosk'
 import { centerRoutes } from './center-routes'
@@ -12,6 +13,9 @@ const resultsView = () => import('../views/ResultsView.vue')
 export function prefetchResults(): void {
   resultsView().catch(() => undefined)
 }
+
+/** The screens that show the result (or leave a guided session with it) wait for the scoring engine, which is not in the start-up script. */
+const withScoring = () => useAssessmentStore().loadScoring()
 
 /**
  * Hash routes, kept on purpose now that the app has its own protocol: the app is one
@@ -27,8 +31,8 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
     routes: [
       { path: '/', name: 'welcome', component: WelcomeView },
       { path: '/question/:number(\\d+)', name: 'question', component: QuestionView, props: true },
-      { path: '/review', name: 'review', component: () => import('../views/ReviewView.vue') },
-      { path: '/results', name: 'results', component: resultsView },
+      { path: '/review', name: 'review', component: () => import('../views/ReviewView.vue'), beforeEnter: withScoring },
+      { path: '/results', name: 'results', component: resultsView, beforeEnter: withScoring },
       { path: '/roles', name: 'roles', component: () => import('../views/RolesView.vue') },
       { path: '/roles/:roleId', name: 'role', component: () => import('../views/RoleView.vue'), props: true },
       ...counselorRoutes(),
@@ -37,7 +41,7 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
         path: '/guided/leave',
         name: 'guided-leave',
         component: () => import('../views/counselor/GuidedLeaveView.vue'),
-        beforeEnter: () => useGuidedStore().shielded || '/',
+        beforeEnter: async () => (await withScoring(), useGuidedStore().shielded || '/'),
       },
       {
         path: '/kiosk/leave',

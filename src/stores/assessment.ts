@@ -5,15 +5,16 @@
  * while a counselor guides the session (guided.ts).
  */
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { content } from '../content'
 import { checkAnswer, checkAnswers } from '../domain/answers'
-import { scoreAnswers } from '../domain/scoring'
+import type { AssessmentResult, scoreAnswers } from '../domain/scoring'
 import type { AnswerValue, Answers } from '../domain/types'
 import { askedQuestions, withoutHiddenAnswers } from '../domain/visibility'
 import { useHost } from '../host'
 import type { SavedProgress } from '../shared/host-contract'
 import { hostErrorOf, type HostErrorInfo } from '../shared/errors'
+import { loadOnce } from '../shared/load-once'
 import { useAnonymousStatsStore } from './anonymous-stats'
 import { useGuidedStore } from './guided'
 import { useKioskStore } from './kiosk'
@@ -38,7 +39,22 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const givenAnswers = computed(() => withoutHiddenAnswers(content, answers.value))
   const questions = computed(() => askedQuestions(content, answers.value))
   const isComplete = computed(() => checkAnswers(content, givenAnswers.value).length === 0)
-  const result = computed(() => (isComplete.value ? scoreAnswers(content, givenAnswers.value) : null))
+  /**
+   * The scoring engine is not in the start-up script: it loads with the screens after the
+   * questions (main.ts) and before a guided save of a finished session (`scoredResult`).
+   */
+  const scorer = shallowRef<typeof scoreAnswers | null>(null)
+  const loadScoring = loadOnce(async () => {
+    scorer.value = (await import('../domain/scoring')).scoreAnswers
+  })
+  /** The result once every question is answered and the engine has loaded; null before. */
+  const result = computed(() => (isComplete.value && scorer.value ? scorer.value(content, givenAnswers.value) : null))
+  /** The result of the answers given, loading the engine first if need be: null until every question is answered. */
+  async function scoredResult(): Promise<AssessmentResult | null> {
+    if (!isComplete.value) return null
+    await loadScoring()
+    return result.value
+  }
   const answeredCount = computed(() => questions.value.filter((q) => givenAnswers.value[q.id] !== undefined).length)
   /** 1-based number of the first asked question still missing a valid answer; 0 when none. */
   const firstOpenQuestion = computed(() => {
@@ -59,13 +75,14 @@ export const useAssessmentStore = defineStore('assessment', () => {
     route.value = path
     // A guided session is saved as answers change; the screen it is on is not part of the record.
     if (!useGuidedStore().session) void save()
-    if (path === '/results') noteCompleted()
+    if (path === '/results') noteCompleted().catch(() => undefined)
   }
 
   /** Outside a counselor session, a result reached may go to the center's anonymous statistics (when on). */
-  function noteCompleted(): void {
-    if (useGuidedStore().session || !result.value) return
-    void useAnonymousStatsStore().completed(givenAnswers.value, result.value, usePreferencesStore().locale)
+  async function noteCompleted(): Promise<void> {
+    if (useGuidedStore().session) return
+    const scored = await scoredResult()
+    if (scored) await useAnonymousStatsStore().completed(givenAnswers.value, scored, usePreferencesStore().locale)
   }
 
   /** Saves after every earlier save, to the client's record in a guided session, else as progress. */
@@ -171,6 +188,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
     questions,
     isComplete,
     result,
+    loadScoring,
+    scoredResult,
     answeredCount,
     firstOpenQuestion,
     setAnswer,

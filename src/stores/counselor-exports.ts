@@ -26,7 +26,7 @@ export function useCounselorExports() {
     if (!guided.session) return null
     const now = new Date().toISOString()
     const unsaved: Session = {
-      ...guided.record(guided.session, now),
+      ...(await guided.record(guided.session, now)),
       id: guided.session.sessionId ?? globalThis.crypto.randomUUID(),
     }
     const owner = { id: guided.session.clientId, displayName: guided.session.clientName }

@@ -37,11 +37,12 @@ export const useGuidedStore = defineStore('guided', () => {
 
   /**
    * The session as it is on screen, as a stored record: what saving sends, and what an
-   * export writes when saving failed. Finished once every answer is in.
+   * export writes when saving failed. Finished once every answer is in (scored then, with the
+   * engine loaded if it was not yet: a finished session is never saved without its result).
    */
-  function record(guided: GuidedSession, now = new Date().toISOString()): GuidedRecord {
+  async function record(guided: GuidedSession, now = new Date().toISOString()): Promise<GuidedRecord> {
     const assessment = useAssessmentStore()
-    const scored = assessment.result
+    const scored = await assessment.scoredResult()
     return {
       ...(guided.sessionId ? { id: guided.sessionId } : {}),
       clientId: guided.clientId,
@@ -59,7 +60,7 @@ export const useGuidedStore = defineStore('guided', () => {
   async function saveAnswers(): Promise<void> {
     const guided = session.value
     if (!guided) return
-    const saved = await useHost().saveSession(record(guided))
+    const saved = await useHost().saveSession(await record(guided))
     guided.sessionId = saved.id
   }
 

@@ -33,6 +33,11 @@ describe('a guided session', () => {
       const start = wrapper.findAll('button').find((b) => b.text() === 'Start a guided session')!
       await start.trigger('click')
       await until(() => router.currentRoute.value.path === '/question/1', 'question 1')
+      // The banner and the note load with the session, not with the app (App.vue, QuestionView.vue).
+      await until(
+        () => wrapper.find('.guided-banner').exists() && wrapper.find('#counselor-note').exists(),
+        'the banner',
+      )
       const banner = wrapper.get('.guided-banner')
       expect(banner.attributes('aria-label')).toBe('Guided session')
       expect(banner.text()).toContain('Guided session for Rosa')
@@ -89,6 +94,25 @@ describe('a guided session', () => {
   )
 
   it(
+    'saves a finished session with its result even before a result screen has loaded the scoring engine',
+    async () => {
+      const { host } = await unlockedHost()
+      const client = await host.createClient({ displayName: 'Rosa' })
+      await mountCounselor(`/counselor/clients/${client.id}`, host)
+      const store = useAssessmentStore()
+      useGuidedStore().start(client)
+      // Every answer given on the question screens: no review or result screen has been opened.
+      for (const [id, value] of Object.entries(trainer.answers)) store.setAnswer(id, value)
+      await store.settled()
+      const { sessions } = await host.getClient({ clientId: client.id })
+      const saved = await host.getSession({ sessionId: sessions[0]!.id })
+      expect(saved.completedAt).not.toBeNull()
+      expect(saved.result?.bestFit).toBe('trainer')
+    },
+    STORE_TEST_TIMEOUT,
+  )
+
+  it(
     'can be ended part-way (which locks the counselor area) and continued later where it stopped',
     async () => {
       const { host } = await unlockedHost()
@@ -125,6 +149,7 @@ describe('a guided session', () => {
       await until(() => router.currentRoute.value.path === '/question/2', 'question 2 again')
       expect(useGuidedStore().session?.clientName).toBe('Rosa')
       expect(store.answers).toEqual({ license_held: 'no' })
+      await until(() => wrapper.find('.guided-banner').exists(), 'the banner')
       expect(wrapper.get('.guided-banner').text()).toContain('Guided session for Rosa')
     },
     STORE_TEST_TIMEOUT,
