@@ -17,6 +17,7 @@ import { usePreferencesStore } from './stores/preferences'
 import { showStartupProblem } from './startup-problem'
 import { isAppDocumentPath } from './shared/app-document'
 import { takeOverPrerender } from './prerender/take-over'
+import { loadLaterEnglishTexts } from './content'
 
 // An SSR app hydrates the pre-rendered screen it mounts on (index.html, src/prerender/),
 // and renders afresh into an empty container.
@@ -38,6 +39,8 @@ router.beforeEach((to) => {
 })
 router.beforeResolve(async (to) => {
   if (needsLaterWords(to.name)) await i18n.loadLaterWords()
+  // The start-up script has the English words of question 1 only (src/content/text-parts.ts).
+  else if (to.name === 'question' && to.params.number !== '1') await loadLaterEnglishTexts()
 })
 router.afterEach((to) => {
   if (isResumable(to.path)) store.visit(to.path)
@@ -87,6 +90,8 @@ async function start(): Promise<void> {
   const first = store.questions[0]
   if (kept === '/question/1' && first && checkedEarly.length > 0)
     store.setAnswer(first.id, first.kind === 'multiple' ? checkedEarly : checkedEarly[0])
+  // Fetched now, so that Next on question 1 does not wait for the other questions' words.
+  loadLaterEnglishTexts().catch(() => undefined)
 }
 
 start().catch((error: unknown) => {

@@ -92,6 +92,8 @@ describe('the session page', () => {
         .find((b) => b.text() === 'Continue this session')!
         .trigger('click')
       await until(() => router.currentRoute.value.path === '/question/2', 'question 2')
+      // The banner loads with the session (App.vue).
+      await until(() => wrapper.find('.guided-banner').exists(), 'the banner')
       expect(wrapper.get('.guided-banner').text()).toContain('Guided session for Rosa')
     },
     STORE_TEST_TIMEOUT,

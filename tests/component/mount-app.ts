@@ -144,6 +144,9 @@ export async function mountApp(path = '/', host: HostApi = memoryHost().host) {
   useKioskStore(pinia).configure(await host.getAppInfo())
   const wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia, router, i18n] } })
   await flushPromises()
+  // A kiosk's walk-away timer is loaded on demand (App.vue): tests count idle time from when it runs.
+  if (useKioskStore(pinia).enabled)
+    await vi.waitFor(() => expect(wrapper.findComponent({ name: 'KioskIdle' }).exists()).toBe(true), CONDITION_WAIT)
   return { wrapper, router, pinia }
 }
 

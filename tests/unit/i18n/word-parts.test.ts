@@ -1,35 +1,13 @@
 /** The English words split for start-up (src/i18n/word-parts.ts): nothing lost, nothing twice, the first screens' words first. */
-import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import en from '../../../src/i18n/en'
 import { flattenMessages } from '../../../src/i18n/translate'
 import { splitWords } from '../../../src/i18n/word-parts'
+import { readSource, startupFiles } from '../../fixtures/startup-files'
 
 const { first, later } = splitWords(en)
 const firstKeys = new Set(flattenMessages(first).keys())
 const laterKeys = new Set(flattenMessages(later).keys())
-
-const root = new URL('../../../', import.meta.url).pathname
-const read = (file: string) => readFileSync(path.join(root, file), 'utf8')
-
-/** `entry` and every file of ours it imports statically (not `import type`, not `import()`), as paths from the root. */
-function startupFiles(entry: string): string[] {
-  const seen = new Set<string>()
-  const visit = (file: string) => {
-    if (seen.has(file)) return
-    seen.add(file)
-    for (const [, spec] of read(file).matchAll(/^\s*import\s+(?!type\b)(?:[^'"]*?\sfrom\s+)?'(\.[^']+)'/gm)) {
-      const base = path.join(path.dirname(file), spec!)
-      const found = [base, `${base}.ts`, `${base}/index.ts`].find(
-        (candidate) => /\.(ts|vue)$/.test(candidate) && existsSync(path.join(root, candidate)),
-      )
-      if (found) visit(found)
-    }
-  }
-  visit(entry)
-  return [...seen]
-}
 
 describe('the English words in two parts', () => {
   it('puts every key in exactly one part, with its words', () => {
@@ -49,16 +27,16 @@ describe('the English words in two parts', () => {
     // Every quoted English key counts, not only t('…'): keys chosen by a condition or passed as props too.
     // Not a flash message (say('…')): the page it goes to is shown after its words have loaded.
     const used = files.flatMap((file) =>
-      [...read(file).matchAll(/(?<!say\()'([\w-]+(?:\.[\w-]+)+)'/g)]
+      [...readSource(file).matchAll(/(?<!say\()'([\w-]+(?:\.[\w-]+)+)'/g)]
         .map((match) => match[1]!)
         .filter((key) => firstKeys.has(key) || laterKeys.has(key)),
     )
     expect(used.length).toBeGreaterThan(20)
-    expect(used).toEqual(expect.arrayContaining(['question.errors.missing', 'kiosk.idleTitle']))
+    expect(used).toEqual(expect.arrayContaining(['question.errors.missing', 'startOver.label']))
     expect(used.filter((key) => !firstKeys.has(key))).toEqual([])
     // Keys made at run time (t(`hostErrors.${code}`)) need their whole section first.
     const made = files.flatMap((file) =>
-      [...read(file).matchAll(/\bt\(\s*`([\w.-]+)\.\$\{/g)].map((match) => match[1]!),
+      [...readSource(file).matchAll(/\bt\(\s*`([\w.-]+)\.\$\{/g)].map((match) => match[1]!),
     )
     for (const prefix of made)
       expect(
