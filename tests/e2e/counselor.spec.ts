@@ -185,8 +185,8 @@ test('a counselor sets a passcode, runs a guided session, prints it, exports for
 })
 
 test('every counselor screen passes axe (WCAG 2.2 AA)', async ({ page }) => {
-  // Thirteen axe scans plus a key derivation at 600,000 iterations: under a minute idle.
-  test.setTimeout(120_000)
+  // Thirteen axe scans plus a key derivation at 600,000 iterations: 34 s idle, over 120 s at load 17.
+  test.setTimeout(300_000)
   await createCounselorArea(page, true)
   await expectNoAxeViolations(page, 'client list, empty')
 
