@@ -1,5 +1,5 @@
 import { createPinia } from 'pinia'
-import { createSSRApp } from 'vue'
+import { createSSRApp, watch } from 'vue'
 import '@fontsource/atkinson-hyperlegible/400.css'
 import '@fontsource/atkinson-hyperlegible/700.css'
 import './styles/main.css'
@@ -90,8 +90,17 @@ async function start(): Promise<void> {
   const first = store.questions[0]
   if (kept === '/question/1' && first && checkedEarly.length > 0)
     store.setAnswer(first.id, first.kind === 'multiple' ? checkedEarly : checkedEarly[0])
-  // Fetched now, so that Next on question 1 does not wait for the other questions' words.
-  loadLaterEnglishTexts().catch(() => undefined)
+  // The other questions' words are fetched once there is an answer, so that Next on question 1
+  // does not wait for them, and a visit that ends before any answer never downloads them.
+  const fetchLaterTexts = () => loadLaterEnglishTexts().catch(() => undefined)
+  const hasAnswers = () => Object.keys(store.answers).length > 0
+  if (hasAnswers()) void fetchLaterTexts()
+  else {
+    const stop = watch(hasAnswers, () => {
+      stop()
+      void fetchLaterTexts()
+    })
+  }
 }
 
 start().catch((error: unknown) => {

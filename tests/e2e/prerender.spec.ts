@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test'
 import es from '../../src/i18n/es'
-import { contentWords, en, expect, PROGRESS_KEY, QUESTIONS, test } from './support/app'
+import { askedQuestionIds, contentWords, en, expect, PROGRESS_KEY, QUESTIONS, test } from './support/app'
 
 const PREFERENCES_KEY = 'health-it-role-finder.preferences'
 
@@ -195,6 +195,27 @@ test("the app's script is fetched only after the pre-rendered welcome screen's f
   // Fetched with the page, the script was compiled while that frame waited (README, Performance).
   expect(scriptRequestedAt).not.toBeNull()
   expect(scriptRequestedAt!).toBeGreaterThan(firstFrameAt)
+})
+
+test("the other questions' words are fetched after the first answer, not with the page", async ({ page }) => {
+  // Interface words (src/i18n) and content words (src/content) each have an en-later chunk;
+  // neither is needed on question 1. Page-side code as text: no DOM types in the e2e tests.
+  const laterWordsFetched = () =>
+    page.evaluate(
+      `performance.getEntriesByType('resource').some((entry) => /\\/assets\\/en-later-[\\w-]+\\.js$/.test(entry.name))`,
+    )
+  await page.goto('./#/question/1')
+  await appStarted(page)
+  await page.waitForLoadState('networkidle')
+  expect(await laterWordsFetched()).toBe(false)
+  const first = QUESTIONS[0]!
+  const choice = first.options[0]!.id
+  await page.locator(`#answer-${first.id}-${choice}`).check()
+  await expect.poll(laterWordsFetched).toBe(true)
+  await page.getByRole('button', { name: en.question.next, exact: true }).click()
+  await expect(page).toHaveURL(/#\/question\/2$/)
+  const second = askedQuestionIds({ [first.id]: choice })[1]!
+  await expect(page.locator('main h1')).toHaveText(contentWords.questions[second]!.prompt)
 })
 
 test('a kiosk never paints the self-guided footer or counselor link', async ({ page }) => {
