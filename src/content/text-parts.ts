@@ -1,8 +1,8 @@
 /**
  * The English content texts in two parts, as the interface words are (src/i18n/word-parts.ts):
  * the sections' and scale's words and the first question's ship in the start-up script; the
- * other questions', the roles' and the exams' words load once the app has started, and any
- * screen past question 1 waits for them (loadLaterEnglishTexts, awaited in src/main.ts).
+ * other questions', the roles' and the exams' words are fetched at the first answer, and any
+ * screen past question 1 waits for them (loadLaterEnglishTexts, in src/main.ts).
  * locales/en.json stays one file: the app's build splits it with splitContentTexts
  * (vite.config.ts); anywhere else en-first.ts and en-later.ts are simply all of en.json.
  */

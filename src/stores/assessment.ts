@@ -40,8 +40,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const questions = computed(() => askedQuestions(content, answers.value))
   const isComplete = computed(() => checkAnswers(content, givenAnswers.value).length === 0)
   /**
-   * The scoring engine is not in the start-up script: it loads with the screens after the
-   * questions (main.ts) and before a guided save of a finished session (`scoredResult`).
+   * The scoring engine is not in the start-up script: it loads before the screens that show
+   * the result (their routes' beforeEnter, src/router) and before a guided save of a finished
+   * session (`scoredResult`).
    */
   const scorer = shallowRef<typeof scoreAnswers | null>(null)
   const loadScoring = loadOnce(async () => {
