@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test'
 import es from '../../src/i18n/es'
-import { askedQuestionIds, contentWords, en, expect, PROGRESS_KEY, QUESTIONS, test } from './support/app'
+import { askedQuestionIds, chunkFetched, contentWords, en, expect, PROGRESS_KEY, QUESTIONS, test } from './support/app'
 
 const PREFERENCES_KEY = 'health-it-role-finder.preferences'
 
@@ -199,11 +199,8 @@ test("the app's script is fetched only after the pre-rendered welcome screen's f
 
 test("the other questions' words are fetched after the first answer, not with the page", async ({ page }) => {
   // Interface words (src/i18n) and content words (src/content) each have an en-later chunk;
-  // neither is needed on question 1. Page-side code as text: no DOM types in the e2e tests.
-  const laterWordsFetched = () =>
-    page.evaluate(
-      `performance.getEntriesByType('resource').some((entry) => /\\/assets\\/en-later-[\\w-]+\\.js$/.test(entry.name))`,
-    )
+  // neither is needed on question 1.
+  const laterWordsFetched = () => chunkFetched(page, 'en-later')
   await page.goto('./#/question/1')
   await appStarted(page)
   await page.waitForLoadState('networkidle')

@@ -11,6 +11,7 @@ import { CLOSE_ROLES, NONE_STANDS_OUT } from '../fixtures/lead-cases'
 import { PERSONAS } from '../fixtures/personas'
 import {
   askedQuestionIds,
+  chunkFetched,
   en,
   expect,
   openWithProgress,
@@ -114,12 +115,7 @@ test('Change on Check your answers comes back there after the changed question',
 test("Check your answers fetches the results screen's code before the person asks for the result", async ({ page }) => {
   await openWithProgress(page, trainer.answers, '/review')
   await expect(mainHeading(page)).toHaveText(en.review.title)
-  // Page-side code as text: the e2e tests are type-checked without the DOM's types.
-  const fetched = () =>
-    page.evaluate(
-      `performance.getEntriesByType('resource').some((entry) => /\\/assets\\/ResultsView-[\\w-]+\\.js$/.test(entry.name))`,
-    )
-  await expect.poll(fetched).toBe(true)
+  await expect.poll(() => chunkFetched(page, 'ResultsView')).toBe(true)
   await expect(page).toHaveURL(/#\/review$/)
 })
 

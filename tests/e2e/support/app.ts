@@ -167,6 +167,14 @@ function newAppContext(browser: Browser, options: BrowserContextOptions): Promis
   return browser.newContext({ baseURL: appBaseUrl(), viewport: { width: 1280, height: 800 }, ...options })
 }
 
+/** Whether the page has fetched the built chunk named `name` (assets/NAME-HASH.js), e.g. "ResultsView". */
+export async function chunkFetched(page: Page, name: string): Promise<boolean> {
+  // Page-side code as text: the e2e tests are type-checked without the DOM's types.
+  return (await page.evaluate(
+    `performance.getEntriesByType('resource').some((entry) => /\\/assets\\/${name}-[\\w-]+\\.js$/.test(entry.name))`,
+  )) as boolean
+}
+
 /** The saved progress in this page's storage, as the app wrote it (null when none). */
 export async function savedProgress(page: Page): Promise<{ answers: Answers; route: string } | null> {
   const raw = await page.evaluate(
